@@ -287,6 +287,7 @@ public final class StreamConsumer implements AutoCloseable {
             cursor = (String) reply.get(0);
             List<StreamEntry> batch = new ArrayList<>();
             List<?> claimed = (List<?>) reply.get(1);
+            int deleted = 0;
             if (!claimed.isEmpty()) {
                 List<String> ids = new ArrayList<>(claimed.size());
                 for (Object o : claimed) {
@@ -302,11 +303,12 @@ public final class StreamConsumer implements AutoCloseable {
             if (reply.size() > 2) {
                 for (Object id : (List<?>) reply.get(2)) {
                     batch.add(entry((String) id, Map.of(), 0));
+                    deleted++;
                 }
             }
             if (!batch.isEmpty()) {
-                log.info("Claimed {} idle entries of {} into consumer {}", batch.size(), settings.stream(),
-                        settings.consumer());
+                log.info("Claimed {} idle entries of {} into consumer {} ({} deleted while pending)",
+                        claimed.size(), settings.stream(), settings.consumer(), deleted);
                 failed |= process(batch);
             }
         } while (running && !CURSOR_START.equals(cursor));
