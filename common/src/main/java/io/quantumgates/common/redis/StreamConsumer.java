@@ -3,6 +3,8 @@ package io.quantumgates.common.redis;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
@@ -56,6 +58,17 @@ public final class StreamConsumer implements AutoCloseable {
     private volatile Instant lastLoopAt = Instant.EPOCH;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
+    // Set when our connection drops: Lettuce may re-send a blocking read whose reply was lost, leaving entries in
+    // our PEL that no reply showed us, so the next pass reads own pending first.
+    private volatile boolean disconnected;
+    private final RedisConnectionStateListener disconnectWatch = new RedisConnectionStateListener() {
+        @Override
+        public void onRedisDisconnected(RedisChannelHandler<?, ?> handle) {
+            if (handle == connection) {
+                disconnected = true;
+            }
+        }
+    };
     private Thread thread; // guarded by this
 
     public StreamConsumer(RedisConnector connector, StreamConsumerSettings settings, EntryHandler handler) {
@@ -81,6 +94,7 @@ public final class StreamConsumer implements AutoCloseable {
         }
         running = true;
         stopSignal = new CountDownLatch(1);
+        connector.client().addListener(disconnectWatch);
         thread = new Thread(this::run, "consumer-" + settings.group() + "-" + settings.stream());
         thread.setDaemon(true);
         thread.start();
@@ -98,7 +112,7 @@ public final class StreamConsumer implements AutoCloseable {
             t.join(Math.max(1, timeout.toMillis()));
             if (t.isAlive()) {
                 log.warn("Consumer {} on {} did not stop within {} ms - interrupting it", settings.consumer(),
-                        settings.stream(), timeout.toMillis());
+                    settings.stream(), timeout.toMillis());
                 t.interrupt();
                 StatefulRedisConnection<String, String> c = connection;
                 if (c != null) {
@@ -110,6 +124,7 @@ public final class StreamConsumer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         thread = null;
+        connector.client().removeListener(disconnectWatch);
     }
 
     /** When the loop last completed a read (or a block timeout) successfully: for {@code /healthz}. */
@@ -136,8 +151,13 @@ public final class StreamConsumer implements AutoCloseable {
                         recreateGroup(redis);
                         groupMissing = false;
                     }
+                    if (disconnected) {
+                        disconnected = false;
+                        pendingFrom = FROM_START;
+                    }
                     boolean failed = false;
-                    if (System.nanoTime() - nextClaimAt >= 0) {
+                    // Own pending entries first; reclaiming others' waits until that pass is done.
+                    if (pendingFrom == null && System.nanoTime() - nextClaimAt >= 0) {
                         failed = claimIdleEntries(redis);
                         nextClaimAt = System.nanoTime() + settings.claimEvery().toNanos();
                     }

@@ -184,6 +184,24 @@ class StreamConsumerIT {
     }
 
     @Test
+    void ownPendingEntriesAreReadAgainAfterTheConnectionDrops() {
+        StreamConsumer consumer = started("c1", 5, Duration.ofMinutes(1));
+        await().until(() -> consumer.lastLoopAt().isAfter(Instant.EPOCH));
+        // An entry lands in c1's pending list without the loop seeing it, as when a read's reply is lost. One
+        // script, so the loop's blocked read cannot get it first.
+        LuaScript addAndTake = LuaScript.of("add-and-take", "local id = redis.call('XADD', KEYS[1], '*', 'n', '1')\n"
+                + "redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', '1', 'STREAMS', KEYS[1], '>')\n"
+                + "return id");
+        String unseen = addAndTake.eval(redis(), io.lettuce.core.ScriptOutputType.VALUE, List.of(STREAM), List.of(GROUP, "c1"));
+        assertThat(redis().xpending(STREAM, GROUP).getCount()).isEqualTo(1L);
+
+        redis().clientKill(io.lettuce.core.KillArgs.Builder.typeNormal().skipme());
+
+        await().until(() -> handler.handledIds().contains(unseen));
+        assertThat(handler.handled).singleElement().satisfies(e -> assertThat(e.deliveries()).isEqualTo(2));
+    }
+
+    @Test
     void consumerKeepsItsPlaceAcrossARedisKillAndRestart() {
         StreamConsumer consumer = consumer("c1", 5, Duration.ofMinutes(1));
         consumer.ensureGroup();
