@@ -196,11 +196,18 @@ public final class StreamConsumer implements AutoCloseable {
                     log.warn("Redis error reading {} (group {}): {} - retrying in {}s", settings.stream(),
                             settings.group(), connector.describe(e), Backoff.seconds(wait));
                     pause(wait);
+                } catch (RuntimeException e) {
+                    // A bug here must not end consumption for the life of the daemon: log it and go on.
+                    pendingFrom = FROM_START;
+                    Duration wait = redisBackoff.next();
+                    log.error("Unexpected error consuming {} (group {}) - retrying in {}s", settings.stream(),
+                            settings.group(), Backoff.seconds(wait), e);
+                    pause(wait);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
+        } catch (Error e) {
             log.error("Consumer {} on {} stopped by an unexpected error", settings.consumer(), settings.stream(), e);
             throw e;
         } finally {
