@@ -29,6 +29,10 @@ public final class LoadOptions {
             + "heat-gate/target/quantum-heat-gate.jar, looked up in . and ..).")
     Path jar;
 
+    @Option(names = "--warmup", description = "Entries sent at full speed before the measured ones, so the daemon's "
+            + "JIT is warm; their outcomes are awaited, not measured (default: ${DEFAULT-VALUE}).")
+    int warmup = 2000;
+
     @Option(names = "--symbols", description = "Distinct symbols (default: ${DEFAULT-VALUE}).")
     int symbols = 200;
 
@@ -99,6 +103,7 @@ public final class LoadOptions {
         require(instances >= 1, "--instances must be >= 1");
         require(exchangeLatencyMs >= 0, "--exchange-latency-ms must be >= 0");
         require(symbols >= 1 && symbols <= 1000, "--symbols must be 1..1000");
+        require(warmup >= 0, "--warmup must be >= 0");
         require(limitCount >= 0, "--limit-count must be >= 0");
         require(mode.equals("shadow") || mode.equals("enforce"), "--mode must be shadow or enforce");
     }

@@ -80,18 +80,23 @@ final class LoadRun {
             try (DaemonFleet fleet = DaemonFleet.launch(o.jar(w), o.instances, i -> w.env(i, url), o.jvmOptions(),
                     runDir, w.name())) {
                 awaitReady(w, redis, fleet);
-                Tracker tracker = new Tracker(tag, o.count);
-                OutcomeReader reader =
-                        new OutcomeReader(reading, w, tracker, OutcomeReader.lastIdOf(redis, w.outcomeStream()));
-                reader.start();
+                if (o.warmup > 0) {
+                    out.printf("%s: warm-up, %d entries at full speed (not measured) …%n", w.name(), o.warmup);
+                    Tracker warm = new Tracker(tag + "w", o.warmup);
+                    drive(w, warm, 0, redis, publishing, reading);
+                    if (warm.missing() > 0) {
+                        throw new IllegalStateException(w.name() + ": " + warm.missing() + " of " + o.warmup
+                                + " warm-up entries got no outcome; log tail:\n" + fleet.logTail(1, 30));
+                    }
+                }
                 long weight0 = exchange.map(Exchange::totalWeight).orElse(0L);
                 long requests0 = exchange.map(Exchange::totalRequests).orElse(0);
                 out.printf("%s: publishing %d entries at %s …%n", w.name(), o.count,
                         o.rate == 0 ? "full speed" : o.rate + "/s");
-                Publisher publisher = new Publisher(publishing.async(), o.rate);
-                publisher.run(w, tracker);
-                reader.touch();
-                reader.awaitAll(Duration.ofSeconds(o.idleTimeoutSeconds));
+                Tracker tracker = new Tracker(tag, o.count);
+                Drive d = drive(w, tracker, o.rate, redis, publishing, reading);
+                Publisher publisher = d.publisher();
+                OutcomeReader reader = d.reader();
                 long end = Math.max(reader.lastArrivalNanos(), publisher.lastSentNanos());
                 double window = (end - publisher.firstSentNanos()) / 1e9;
                 long weight = exchange.map(Exchange::totalWeight).orElse(0L) - weight0;
@@ -113,6 +118,21 @@ final class LoadRun {
         } finally {
             client.shutdown();
         }
+    }
+
+    private record Drive(Publisher publisher, OutcomeReader reader) {}
+
+    /** Publishes the tracked entries while a reader follows the outcome stream; returns when all arrived or idle. */
+    private Drive drive(Workload w, Tracker tracker, int rate, RedisCommands<String, String> redis,
+            StatefulRedisConnection<String, String> publishing, StatefulRedisConnection<String, String> reading)
+            throws InterruptedException {
+        OutcomeReader reader = new OutcomeReader(reading, w, tracker, OutcomeReader.lastIdOf(redis, w.outcomeStream()));
+        reader.start();
+        Publisher publisher = new Publisher(publishing.async(), rate);
+        publisher.run(w, tracker);
+        reader.touch();
+        reader.awaitAll(Duration.ofSeconds(o.idleTimeoutSeconds));
+        return new Drive(publisher, reader);
     }
 
     private void awaitReady(Workload w, RedisCommands<String, String> redis, DaemonFleet fleet)
