@@ -2,6 +2,7 @@ package io.quantumgates.common.config;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,7 +124,7 @@ public final class Env {
 
     /** Names read so far through this Env, sorted. */
     public Set<String> readNames() {
-        return Set.copyOf(new TreeSet<>(read));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(read));
     }
 
     /** Names present in the environment that start with one of the prefixes but were never read, sorted. */
@@ -131,7 +132,8 @@ public final class Env {
         return vars.keySet().stream()
                 .filter(n -> Arrays.stream(prefixes).anyMatch(n::startsWith))
                 .filter(n -> !read.contains(n))
-                .collect(Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.collectingAndThen(
+                        Collectors.toCollection(TreeSet::new), Collections::unmodifiableSortedSet));
     }
 
     /** The value, or null when unset or blank; records the read. */
