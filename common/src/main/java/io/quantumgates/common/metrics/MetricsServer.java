@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Built on the JDK server with the Prometheus {@link MetricsHandler} rather than the exporter's {@code HTTPServer}
  * so that {@code /healthz} is ours and nothing else (the exporter adds {@code /} and {@code /-/healthy} pages).
- * Binds all interfaces, as the original did; two daemon threads so a slow scraper cannot hold JVM exit.
+ * Binds all interfaces, as the original did. All its threads are daemons: it never holds JVM exit.
  */
 public final class MetricsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
@@ -54,8 +54,20 @@ public final class MetricsServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.start();
+        startAsDaemon(server);
         return Optional.of(new MetricsServer(server, executor));
+    }
+
+    /** The JDK's dispatcher thread inherits daemon-ness from the thread that starts it; a forgotten close() must not hold JVM exit. */
+    private static void startAsDaemon(HttpServer server) {
+        Thread starter = new Thread(server::start, "metrics-http-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void healthz(HttpExchange exchange, HealthCheck health) throws IOException {

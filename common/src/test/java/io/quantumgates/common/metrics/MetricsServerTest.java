@@ -95,6 +95,17 @@ class MetricsServerTest {
     }
 
     @Test
+    void itsThreadsNeverHoldJvmExit() throws Exception {
+        server = MetricsServer.start(freePort(), registry, health).orElseThrow();
+        get("/healthz");
+
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(t -> t.getName().startsWith("HTTP-Dispatcher") || t.getName().startsWith("metrics-http"))
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
+    }
+
+    @Test
     void portZeroMeansNoServer() {
         assertThat(MetricsServer.start(0, registry, health)).isEmpty();
     }
