@@ -74,6 +74,15 @@ final class DaemonFleet implements AutoCloseable {
         return out;
     }
 
+    /** CPU ticks (1/100 s) used so far by each instance. */
+    List<Long> cpuTicks() {
+        List<Long> out = new ArrayList<>();
+        for (Process p : processes) {
+            out.add(ProcStatus.cpuTicks(p.pid()));
+        }
+        return out;
+    }
+
     /** SIGTERM, as systemd stops it; SIGKILL after 10 s. Returns the exit codes. */
     List<Integer> stop() {
         processes.forEach(Process::destroy);

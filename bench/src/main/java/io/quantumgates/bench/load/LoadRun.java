@@ -94,6 +94,8 @@ final class LoadRun {
                 out.printf("%s: publishing %d entries at %s …%n", w.name(), o.count,
                         o.rate == 0 ? "full speed" : o.rate + "/s");
                 Tracker tracker = new Tracker(tag, o.count);
+                RedisStats stats0 = RedisStats.take(redis);
+                List<Long> cpu0 = fleet.cpuTicks();
                 Drive d = drive(w, tracker, o.rate, redis, publishing, reading);
                 Publisher publisher = d.publisher();
                 OutcomeReader reader = d.reader();
@@ -101,6 +103,12 @@ final class LoadRun {
                 double window = (end - publisher.firstSentNanos()) / 1e9;
                 long weight = exchange.map(Exchange::totalWeight).orElse(0L) - weight0;
                 long requests = exchange.map(Exchange::totalRequests).orElse(0) - requests0;
+                String redisServer = RedisStats.take(redis).since(stats0);
+                List<Long> cpu1 = fleet.cpuTicks();
+                List<Double> daemonCpu = new ArrayList<>();
+                for (int i = 0; i < cpu0.size(); i++) {
+                    daemonCpu.add(window > 0 ? (cpu1.get(i) - cpu0.get(i)) / (window * 100) * 100 : 0);
+                }
                 List<Long> rss = fleet.peakRssKb();
                 List<Integer> codes = fleet.stop();
                 int seen = o.count - tracker.missing();
@@ -113,7 +121,7 @@ final class LoadRun {
                         publisher.failures(), tracker.outcomes(),
                         exchange.isPresent() && window > 0 ? weight / (window / 60) : -1,
                         exchange.isPresent() && window > 0 ? requests / (window / 60) : -1,
-                        rss, codes, limit, runDir);
+                        rss, daemonCpu, codes, limit, redisServer, runDir);
             }
         } finally {
             client.shutdown();

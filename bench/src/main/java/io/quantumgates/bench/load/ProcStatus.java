@@ -8,6 +8,18 @@ import java.nio.file.Path;
 final class ProcStatus {
     private ProcStatus() {}
 
+    /** User + system CPU time of a process in clock ticks (USER_HZ, 100 on Linux), or -1 when unreadable. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the ")" that ends the command name: state is field 3, utime 14, stime 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak resident set size in kB, or -1 when unreadable (process gone, not Linux). */
     static long vmHwmKb(long pid) {
         try {

@@ -29,7 +29,7 @@ final class RedisLimit {
     private static final int WARMUP = 3000;
 
     /** @param scriptRtt one EVALSHA round trip per entry */
-    record Result(int entries, double perSecond, Latencies scriptRtt) {}
+    record Result(int entries, double perSecond, Latencies scriptRtt, String redisServer) {}
 
     private RedisLimit() {}
 
@@ -50,6 +50,7 @@ final class RedisLimit {
         fill(connection.async(), in, count);
         RedisCommands<String, String> redis = connection.sync();
         redis.xgroupCreate(XReadArgs.StreamOffset.from(in, "0"), group, XGroupCreateArgs.Builder.mkstream());
+        RedisStats before = RedisStats.take(redis);
         long[] rtt = new long[count];
         int done = 0;
         XReadArgs args = XReadArgs.Builder.count(BATCH).block(Duration.ofMillis(100));
@@ -71,11 +72,12 @@ final class RedisLimit {
             }
         }
         long elapsed = System.nanoTime() - start;
+        String server = RedisStats.take(redis).since(before);
         if (done < count) {
             throw new IllegalStateException("redis-limit read only " + done + " of " + count + " entries");
         }
         redis.del(in, audit);
-        return new Result(count, count / (elapsed / 1e9), Latencies.of(rtt, done));
+        return new Result(count, count / (elapsed / 1e9), Latencies.of(rtt, done), server);
     }
 
     private static String permitJson(String symbol) {

@@ -37,6 +37,11 @@ final class Report {
             out.printf(Locale.ROOT, "exchange             : %.0f weight/min, %.1f requests/min%n", r.weightPerMinute(),
                     r.requestsPerMinute());
         }
+        r.limit().ifPresent(l -> out.printf(Locale.ROOT, "redis server (limit) : %s%n", l.redisServer()));
+        out.printf(Locale.ROOT, "redis server (run)   : %s%n", r.redisServer());
+        out.printf(Locale.ROOT, "daemon CPU           : %s%% of one core (per instance, measured window)%n",
+                r.daemonCpuPercent().stream().map(pct -> String.format(Locale.ROOT, "%.0f", pct))
+                        .collect(java.util.stream.Collectors.joining("/")));
         out.printf(Locale.ROOT, "daemon peak RSS      : %s MB (VmHWM per instance)%n", rssList(r));
         out.printf(Locale.ROOT, "daemon exit codes    : %s%n", r.exitCodes());
         out.printf(Locale.ROOT, "run dir              : %s%n", r.runDir());
@@ -85,5 +90,6 @@ final class Report {
                         + "p99 %s ms, max %s ms%n", l.entries(), l.perSecond(),
                 Latencies.millis(l.scriptRtt().percentile(50)), Latencies.millis(l.scriptRtt().percentile(90)),
                 Latencies.millis(l.scriptRtt().percentile(99)), Latencies.millis(l.scriptRtt().max()));
+        out.printf(Locale.ROOT, "redis server: %s%n", l.redisServer());
     }
 }

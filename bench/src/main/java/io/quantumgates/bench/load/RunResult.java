@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param redisClock outcome entry id time − input entry id time (both Redis clock, ms resolution, no reader delay)
  * @param weightPerMinute exchange weight spent in the load window, per minute (-1 without an exchange)
  * @param peakRssKb VmHWM per daemon instance
+ * @param daemonCpuPercent CPU used by each daemon instance in the measured window, % of one core
+ * @param redisServer Redis's own CPU and per-command time during the measured window
  */
 record RunResult(
         String daemon,
@@ -32,8 +34,10 @@ record RunResult(
         double weightPerMinute,
         double requestsPerMinute,
         List<Long> peakRssKb,
+        List<Double> daemonCpuPercent,
         List<Integer> exitCodes,
         Optional<RedisLimit.Result> limit,
+        String redisServer,
         Path runDir) {
 
     boolean complete() {
