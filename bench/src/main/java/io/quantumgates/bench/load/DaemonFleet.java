@@ -83,6 +83,11 @@ final class DaemonFleet implements AutoCloseable {
         return out;
     }
 
+    /** CPU ticks per thread name of instance 1 (the busiest-case picture; instances run the same code). */
+    java.util.Map<String, Long> threadTicks() {
+        return ProcStatus.threadTicks(processes.get(0).pid());
+    }
+
     /** SIGTERM, as systemd stops it; SIGKILL after 10 s. Returns the exit codes. */
     List<Integer> stop() {
         processes.forEach(Process::destroy);

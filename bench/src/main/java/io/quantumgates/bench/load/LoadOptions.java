@@ -31,7 +31,7 @@ public final class LoadOptions {
 
     @Option(names = "--warmup", description = "Entries sent at full speed before the measured ones, so the daemon's "
             + "JIT is warm; their outcomes are awaited, not measured (default: ${DEFAULT-VALUE}).")
-    int warmup = 2000;
+    int warmup = 10_000;
 
     @Option(names = "--symbols", description = "Distinct symbols (default: ${DEFAULT-VALUE}).")
     int symbols = 200;

@@ -96,6 +96,7 @@ final class LoadRun {
                 Tracker tracker = new Tracker(tag, o.count);
                 RedisStats stats0 = RedisStats.take(redis);
                 List<Long> cpu0 = fleet.cpuTicks();
+                var threads0 = fleet.threadTicks();
                 Drive d = drive(w, tracker, o.rate, redis, publishing, reading);
                 Publisher publisher = d.publisher();
                 OutcomeReader reader = d.reader();
@@ -105,6 +106,7 @@ final class LoadRun {
                 long requests = exchange.map(Exchange::totalRequests).orElse(0) - requests0;
                 String redisServer = RedisStats.take(redis).since(stats0);
                 List<Long> cpu1 = fleet.cpuTicks();
+                String threadCpu = ThreadCpu.top(threads0, fleet.threadTicks(), window, 6);
                 List<Double> daemonCpu = new ArrayList<>();
                 for (int i = 0; i < cpu0.size(); i++) {
                     daemonCpu.add(window > 0 ? (cpu1.get(i) - cpu0.get(i)) / (window * 100) * 100 : 0);
@@ -121,7 +123,7 @@ final class LoadRun {
                         publisher.failures(), tracker.outcomes(),
                         exchange.isPresent() && window > 0 ? weight / (window / 60) : -1,
                         exchange.isPresent() && window > 0 ? requests / (window / 60) : -1,
-                        rss, daemonCpu, codes, limit, redisServer, runDir);
+                        rss, daemonCpu, threadCpu, codes, limit, redisServer, runDir);
             }
         } finally {
             client.shutdown();

@@ -20,6 +20,29 @@ final class ProcStatus {
         }
     }
 
+    /**
+     * CPU ticks (user + system) per thread name (Linux truncates names to 15 characters; same names are summed),
+     * from {@code /proc/<pid>/task/*}: shows whether time goes to the consume loop, Netty, GC or the JIT.
+     */
+    static java.util.Map<String, Long> threadTicks(long pid) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name.replaceAll("\\d+$", "#"), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** Peak resident set size in kB, or -1 when unreadable (process gone, not Linux). */
     static long vmHwmKb(long pid) {
         try {

@@ -42,6 +42,7 @@ final class Report {
         out.printf(Locale.ROOT, "daemon CPU           : %s%% of one core (per instance, measured window)%n",
                 r.daemonCpuPercent().stream().map(pct -> String.format(Locale.ROOT, "%.0f", pct))
                         .collect(java.util.stream.Collectors.joining("/")));
+        out.printf(Locale.ROOT, "daemon threads (1)   : %s%n", r.daemonThreadCpu());
         out.printf(Locale.ROOT, "daemon peak RSS      : %s MB (VmHWM per instance)%n", rssList(r));
         out.printf(Locale.ROOT, "daemon exit codes    : %s%n", r.exitCodes());
         out.printf(Locale.ROOT, "run dir              : %s%n", r.runDir());

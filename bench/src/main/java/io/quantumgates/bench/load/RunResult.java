@@ -35,6 +35,7 @@ record RunResult(
         double requestsPerMinute,
         List<Long> peakRssKb,
         List<Double> daemonCpuPercent,
+        String daemonThreadCpu,
         List<Integer> exitCodes,
         Optional<RedisLimit.Result> limit,
         String redisServer,
