@@ -1,5 +1,6 @@
 package io.quantumgates.governor.policy;
 
+import io.quantumgates.common.format.PyFloat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

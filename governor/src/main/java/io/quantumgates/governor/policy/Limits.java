@@ -1,5 +1,6 @@
 package io.quantumgates.governor.policy;
 
+import io.quantumgates.common.format.PyFloat;
 import java.math.BigDecimal;
 
 /** The Governor's caps and gates (§2.3). Decimal caps print as Python floats ({@code 200.0}) everywhere. */
