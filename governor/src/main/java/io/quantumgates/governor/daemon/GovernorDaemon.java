@@ -121,7 +121,7 @@ public final class GovernorDaemon {
                 log.info("Consumer group '{}' created", PlanHandler.GROUP);
             }
             ensureGroup(results, connector);
-            exchange = ExchangeWiring.start(config, connector, registry);
+            exchange = ExchangeWiring.start(config, connector, registry, clock);
             background = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "governor-refresh");
                 t.setDaemon(true);
@@ -150,11 +150,20 @@ public final class GovernorDaemon {
             return EXIT_FATAL;
         } finally {
             // Drain: stop reading, let the batch in hand be written and acked.
+            StreamConsumer resultsToStop = results;
+            Thread resultsStopper = new Thread(() -> {
+                if (resultsToStop != null) {
+                    resultsToStop.stop(Duration.ofSeconds(4));
+                }
+            }, "governor-stop-results");
+            resultsStopper.start();
             if (plans != null) {
                 plans.stop(Duration.ofSeconds(4));
             }
-            if (results != null) {
-                results.stop(Duration.ofSeconds(1));
+            try {
+                resultsStopper.join(4500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             closeQuietly(exchange);
             if (background != null) {

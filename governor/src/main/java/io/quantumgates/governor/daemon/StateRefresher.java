@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * whether Redis answered lately.
  */
 final class StateRefresher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("governor");
     private final GovernorConfig config;
     private final Supplier<RedisCommands<String, String>> redis;
     private final GovernorMetrics metrics;
@@ -42,7 +43,7 @@ final class StateRefresher {
     void refresh() {
         RedisCommands<String, String> r = redis.get();
         List<io.lettuce.core.KeyValue<String, String>> meta = r.hmget("quantum:governor:exchange:meta",
-                "installed_at_ms", "fetch_ms", "positions_open", "total_notional");
+                "installed_at_ms", "fetch_ms", "positions_open", "total_notional", "wallet_balance", "last_error");
         long nowMs = clock.millis();
         String ageMs = "";
         if (meta.get(0).hasValue()) {
@@ -54,6 +55,7 @@ final class StateRefresher {
                 // a malformed meta reads as no snapshot
             }
         }
+        snapshotLines(ageMs, meta, nowMs);
         setIfNumber(metrics.positionsOpen, meta.get(2));
         setIfNumber(metrics.totalNotional, meta.get(3));
         metrics.reservations.set(r.hlen("quantum:governor:reservations"));
@@ -80,6 +82,35 @@ final class StateRefresher {
                 "snapshot_age_ms", ageMs,
                 "heartbeat_at", io.quantumgates.governor.policy.Fmt.epochSeconds(nowMs)));
         r.expire(key, 30);
+    }
+
+    private Boolean usable;
+    private long lastSnapshotLineMs;
+
+    /** First snapshot, every 60 s, loss and recovery of the exchange view (§3.10). */
+    private void snapshotLines(String ageMs, List<io.lettuce.core.KeyValue<String, String>> meta, long nowMs) {
+        String lastError = meta.get(5).hasValue() ? meta.get(5).getValue() : "";
+        boolean now = !ageMs.isEmpty() && Long.parseLong(ageMs) <= config.exchangeMaxAgeMs();
+        if (now) {
+            boolean recovered = Boolean.FALSE.equals(usable) && lastSnapshotLineMs != 0;
+            if (recovered) {
+                log.info("Exchange state restored");
+            }
+            if (usable == null || !usable || nowMs - lastSnapshotLineMs >= 60_000) {
+                log.info("Exchange snapshot: {} positions, notional ${}, wallet ${}",
+                        meta.get(2).hasValue() ? meta.get(2).getValue() : "0",
+                        io.quantumgates.governor.policy.Fmt.money(parse(meta.get(3).hasValue() ? meta.get(3).getValue() : null)),
+                        io.quantumgates.governor.policy.Fmt.money(parse(meta.get(4).hasValue() ? meta.get(4).getValue() : null)));
+                lastSnapshotLineMs = nowMs;
+            }
+        } else if (usable == null || usable) {
+            String why = !lastError.isEmpty() ? "last_error=" + lastError
+                    : ageMs.isEmpty() ? "no_snapshot" : "snapshot_age_ms=" + ageMs;
+            if (config.credentials().present()) {
+                log.warn("Exchange state unavailable: {}", why);
+            }
+        }
+        usable = now;
     }
 
     /** The exec gauges of every symbol labelled so far (local clock: a gauge, not a gate). */
