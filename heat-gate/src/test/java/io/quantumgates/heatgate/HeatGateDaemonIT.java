@@ -93,16 +93,16 @@ class HeatGateDaemonIT {
         return redis.xrange(Keys.CALIBRATED, Range.unbounded());
     }
 
-    private static Map<String, String> calibrateFullCloseWithEquity(String equity) {
+    private Map<String, String> calibrateFullCloseWithEquity(String equity) {
         redis.hset(Keys.PORTFOLIO, "equity_usd", equity);
         ethAt1800();
+        startDaemon(Map.of());
         String id = xadd(Keys.PROPOSALS, "plan_id", "test1", "symbol", "ETHUSDT", "action", "FULL_CLOSE");
         return awaitOutputFor(id);
     }
 
     @Test
     void coldPortfolioCutsAFullCloseToPartial25() {
-        startDaemon(Map.of());
         Map<String, String> out = calibrateFullCloseWithEquity("10000");
         assertThat(out).containsEntry("calibrated_action", "PARTIAL_25").containsEntry("heat_value", "0.0270")
                 .containsEntry("heat_bucket", "COLD").containsEntry("reason", "portfolio_heat_cold")
@@ -114,7 +114,6 @@ class HeatGateDaemonIT {
 
     @Test
     void warmPortfolioCutsAFullCloseToPartial75() {
-        startDaemon(Map.of());
         Map<String, String> out = calibrateFullCloseWithEquity("1000");
         assertThat(out).containsEntry("calibrated_action", "PARTIAL_75").containsEntry("heat_value", "0.2700")
                 .containsEntry("heat_bucket", "WARM").containsEntry("reason", "portfolio_heat_warm");
@@ -122,7 +121,6 @@ class HeatGateDaemonIT {
 
     @Test
     void hotPortfolioLetsTheFullCloseStand() {
-        startDaemon(Map.of());
         Map<String, String> out = calibrateFullCloseWithEquity("400");
         assertThat(out).containsEntry("calibrated_action", "FULL_CLOSE").containsEntry("heat_value", "0.6750")
                 .containsEntry("heat_bucket", "HOT").containsEntry("reason", "portfolio_heat_hot");
@@ -168,8 +166,11 @@ class HeatGateDaemonIT {
         startDaemon(Map.of());
         // 0.6 × 3000 = 1800 notional, sigma 0.15 → 0.2700 WARM
         xadd(Keys.SNAPSHOTS, "symbol", "ETHUSDT", "position_qty", "-0.6", "mark_price", "3000", "sigma", "0.15");
-        String first = xadd(Keys.PROPOSALS, "plan_id", "a", "symbol", "ETHUSDT", "action", "FULL_CLOSE");
-        assertThat(awaitOutputFor(first)).containsEntry("heat_value", "0.2700").containsEntry("heat_symbols", "1");
+        // the snapshot and proposal streams are read independently: retry until the view has caught up
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String id = xadd(Keys.PROPOSALS, "plan_id", "a", "symbol", "ETHUSDT", "action", "FULL_CLOSE");
+            assertThat(awaitOutputFor(id)).containsEntry("heat_value", "0.2700").containsEntry("heat_symbols", "1");
+        });
         xadd(Keys.SNAPSHOTS, "symbol", "ETHUSDT", "position_qty", "0", "mark_price", "3000");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String id = xadd(Keys.PROPOSALS, "plan_id", "b", "symbol", "ETHUSDT", "action", "FULL_CLOSE");
