@@ -1,5 +1,6 @@
 package io.quantumgates.heatgate;
 
+import io.quantumgates.common.format.PyFloat;
 import io.quantumgates.common.metrics.HealthCheck;
 import io.quantumgates.common.metrics.MetricsServer;
 import io.quantumgates.common.redis.RedisConnector;
@@ -104,7 +105,7 @@ public final class HeatGateDaemon implements AutoCloseable {
         log.info(RULE);
         log.info("Redis: {}/{}", r.hostPort(), r.db());
         log.info("Mode: {}", config.mode());
-        log.info("Heat Thresholds: COLD < {} < WARM < {} < HOT", Numbers.pyfloat(t.min()), Numbers.pyfloat(t.max()));
+        log.info("Heat Thresholds: COLD < {} < WARM < {} < HOT", PyFloat.format(t.min()), PyFloat.format(t.max()));
         log.info("Consumer: {} / {}", Keys.GROUP, config.consumerName());
         log.info("Input: {}", Keys.PROPOSALS);
         log.info("Output: {}", Keys.CALIBRATED);

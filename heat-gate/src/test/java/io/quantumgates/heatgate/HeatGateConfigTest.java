@@ -78,10 +78,4 @@ class HeatGateConfigTest {
         assertThat(c.unknownNames()).containsExactly("P26_MODEE");
     }
 
-    @Test
-    void pyfloatPrintsThresholdsAsPythonWould() {
-        assertThat(Numbers.pyfloat(new BigDecimal("0.25"))).isEqualTo("0.25");
-        assertThat(Numbers.pyfloat(new BigDecimal("1"))).isEqualTo("1.0");
-        assertThat(Numbers.pyfloat(new BigDecimal("0.650"))).isEqualTo("0.65");
-    }
 }

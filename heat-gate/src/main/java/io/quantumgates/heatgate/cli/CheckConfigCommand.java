@@ -2,10 +2,10 @@ package io.quantumgates.heatgate.cli;
 
 import io.quantumgates.common.config.ConfigException;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.common.config.EnvFile;
 import io.quantumgates.heatgate.HeatGateConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +32,8 @@ final class CheckConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> vars;
         try {
-            vars = EnvFile.parse(Files.readAllLines(envFile));
-        } catch (IOException e) {
+            vars = EnvFile.parse(envFile);
+        } catch (IOException | EnvFile.EnvFileException e) {
             spec.commandLine().getErr().println("Cannot read " + envFile + ": " + e.getMessage());
             return 1;
         }

@@ -1,5 +1,6 @@
 package io.quantumgates.heatgate.cli;
 
+import io.quantumgates.common.cli.ExitCodes;
 import io.quantumgates.common.config.ConfigException;
 import io.quantumgates.common.config.Env;
 import io.quantumgates.common.logging.LoggingSetup;
@@ -27,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             configureLeniently(env);
             log().error(e.getMessage());
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         LoggingSetup.configure(SERVICE, PREFIX, config.logFormat(), config.logLevel());
         Logger log = log();
@@ -44,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
         });
         try (HeatGateDaemon daemon = new HeatGateDaemon(config, InstantSource.system())) {
             if (!daemon.start()) {
-                return 0;
+                return ExitCodes.OK;
             }
             synchronized (started) {
                 started[0] = true;
@@ -57,13 +58,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             if (Thread.interrupted() || stop.getCount() == 0) {
                 log.info("Shutdown requested during start-up");
-                return 0;
+                return ExitCodes.OK;
             }
             log.error("Fatal error: {}", e.toString(), e);
-            return 1;
+            return ExitCodes.FAILURE;
         }
         log.info("Portfolio Heat Gate stopped");
-        return 0;
+        return ExitCodes.OK;
     }
 
     /** The config was rejected: print its error in whatever format it can still be read. */

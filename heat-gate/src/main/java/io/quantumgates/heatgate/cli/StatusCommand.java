@@ -1,5 +1,6 @@
 package io.quantumgates.heatgate.cli;
 
+import io.quantumgates.common.format.PyFloat;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -8,7 +9,6 @@ import io.quantumgates.common.config.ConfigException;
 import io.quantumgates.common.config.Env;
 import io.quantumgates.common.redis.RedisConnector;
 import io.quantumgates.heatgate.HeatGateConfig;
-import io.quantumgates.heatgate.Numbers;
 import io.quantumgates.heatgate.heat.Heat;
 import io.quantumgates.heatgate.heat.PortfolioHeat;
 import io.quantumgates.heatgate.heat.PortfolioView;
@@ -46,8 +46,8 @@ final class StatusCommand implements Callable<Integer> {
         try (RedisConnector connector = new RedisConnector(config.redis())) {
             RedisCommands<String, String> redis = connector.shared().sync();
             out.println("Mode: " + config.mode());
-            out.println("Heat Thresholds: COLD < " + Numbers.pyfloat(config.thresholds().min()) + " < WARM < "
-                    + Numbers.pyfloat(config.thresholds().max()) + " < HOT");
+            out.println("Heat Thresholds: COLD < " + PyFloat.format(config.thresholds().min()) + " < WARM < "
+                    + PyFloat.format(config.thresholds().max()) + " < HOT");
             out.println("Redis: " + config.redis().hostPort() + "/" + config.redis().db());
             out.println("Group: " + group(redis));
             PortfolioView view = new PortfolioView(config.snapshotMaxAgeSec() * 1000L);
