@@ -173,4 +173,26 @@ class HeatGateJarIT {
             assertThat(gate.output()).contains("P26_MODE=enforce  OK").contains("Configuration OK");
         }
     }
+
+    @Test
+    void statusShowsHeatFromTheSameInputsAndTheLastOutputs() {
+        redis.hset(Keys.PORTFOLIO, "equity_usd", "1000");
+        redis.xadd(Keys.SNAPSHOTS, Map.of("symbol", "ETHUSDT", "position_qty", "0.6", "mark_price", "3000",
+                "sigma", "0.15"));
+        try (GateProcess gate = GateProcess.start(env())) {
+            awaitLine(gate, "Initial Portfolio Heat");
+            redis.xadd(Keys.PROPOSALS, Map.of("plan_id", "test1", "symbol", "ETHUSDT", "action", "FULL_CLOSE"));
+            awaitLine(gate, "SHADOW-COMPARE");
+            gate.sigterm();
+            assertThat(gate.waitFor()).isZero();
+        }
+        try (GateProcess status = GateProcess.start(env(), "status")) {
+            assertThat(status.waitFor()).isZero();
+            assertThat(status.output()).contains("Mode: SHADOW")
+                    .contains("Heat Thresholds: COLD < 0.25 < WARM < 0.65 < HOT")
+                    .contains("Group: p26_heat_gate on quantum:stream:harvest.proposal: lag=0 pending=0")
+                    .contains("Heat: 0.2700 (WARM) status=ok equity_usd=1000 symbols=1")
+                    .contains("test1 ETHUSDT FULL_CLOSE -> PARTIAL_75 heat=0.2700 WARM reason=portfolio_heat_warm");
+        }
+    }
 }
