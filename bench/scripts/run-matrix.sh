@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The docs/BENCHMARKS.md matrix: every configuration once, each run printing its report and a markdown row.
+# Usage (from the repository root, after ./mvnw -B -o -q -DskipTests package):  bench/scripts/run-matrix.sh [outfile]
+set -u
+out=${1:-bench-matrix-$(date +%Y%m%d-%H%M%S).txt}
+jar=bench/target/quantum-bench.jar
+run() {
+  echo "### $*" | tee -a "$out"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
+  java -jar "$jar" "$@" --markdown 2>&1 | tee -a "$out"
+  echo "exit: ${PIPESTATUS[0]}" | tee -a "$out"
+}
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "jdk: $(java -version 2>&1 | head -1)"
+  echo "redis: $(redis-server --version)"
+} | tee -a "$out"
+run governor --rate 0    --count 30000
+run governor --rate 1000 --count 60000
+run governor --rate 10   --count 600 --warmup 2000
+run governor --rate 0    --count 30000 --instances 3
+run governor --rate 0    --count 30000 --exchange-latency-ms 50
+run governor --rate 1000 --count 30000 --exchange-latency-ms 50
+run heatgate --rate 0    --count 30000
+run heatgate --rate 1000 --count 30000
+run heatgate --rate 0    --count 30000 --instances 3
+echo "results in $out"
