@@ -105,6 +105,7 @@ final class LoadRun {
                 long weight = exchange.map(Exchange::totalWeight).orElse(0L) - weight0;
                 long requests = exchange.map(Exchange::totalRequests).orElse(0) - requests0;
                 String redisServer = RedisStats.take(redis).since(stats0);
+                writeLatencies(tracker, runDir.resolve("latencies.csv"));
                 List<Long> cpu1 = fleet.cpuTicks();
                 String threadCpu = ThreadCpu.top(threads0, fleet.threadTicks(), window, 6);
                 List<Double> daemonCpu = new ArrayList<>();
@@ -174,6 +175,24 @@ final class LoadRun {
             return redis.xinfoConsumers(stream, group).size();
         } catch (RedisCommandExecutionException e) {
             return 0;
+        }
+    }
+
+    /** Per entry: send time since the first send and latency (ms), so tails can be matched to what ran then. */
+    private static void writeLatencies(Tracker t, Path file) {
+        StringBuilder b = new StringBuilder("index,sent_ms,latency_ms,redis_clock_ms\n");
+        long first = t.count > 0 ? t.sentNanos[0] : 0;
+        for (int i = 0; i < t.count; i++) {
+            if (t.seen[i] > 0) {
+                b.append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%d%n",
+                        (t.sentNanos[i] - first) / 1e6, (t.arrivedNanos[i] - t.sentNanos[i]) / 1e6,
+                        t.outIdMillis[i] - t.inIdMillis[i]));
+            }
+        }
+        try {
+            Files.writeString(file, b);
+        } catch (IOException e) {
+            // the figures are printed anyway; the CSV is only for digging into tails
         }
     }
 
