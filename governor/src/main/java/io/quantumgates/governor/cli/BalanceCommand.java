@@ -1,0 +1,117 @@
+package io.quantumgates.governor.cli;
+
+import io.quantumgates.common.binance.Account;
+import io.quantumgates.common.binance.BinanceClient;
+import io.quantumgates.common.binance.BinanceCredentials;
+import io.quantumgates.common.binance.BinanceException;
+import io.quantumgates.common.binance.MarkPrice;
+import io.quantumgates.common.config.Env;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code balance}: what the seed's check_testnet_balance.py showed, from one account call and one marks call with the
+ * daemon's own credentials and base URL. Never touches Redis; never prints the key or secret.
+ */
+@Command(
+        name = "balance",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show the Binance USD-M account the Governor polls: wallet, available, margin balance, initial margin,",
+            "unrealized PnL, open positions, total notional and notional / wallet (one account + one marks call)."
+        },
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:shown", "1:no credentials for the mode, or the exchange call failed", "2:usage"})
+public final class BalanceCommand extends OperatorCommand {
+    static final Duration TIMEOUT = Duration.ofMillis(2000);
+
+    public BalanceCommand() {
+        this(Env.system(), InstantSource.system());
+    }
+
+    BalanceCommand(Env env, InstantSource clock) {
+        super(env, clock);
+    }
+
+    @Override
+    int execute() {
+        String mode = env().oneOf("APPLY_MODE", "testnet", "testnet", "dry_run", "production");
+        boolean production = mode.equals("production");
+        String baseUrl = env().string("BINANCE_BASE_URL", production ? "https://fapi.binance.com" : "https://testnet.binancefuture.com");
+        String keyName = production ? "BINANCE_API_KEY" : "BINANCE_TESTNET_API_KEY";
+        String secretName = production ? "BINANCE_API_SECRET" : "BINANCE_TESTNET_API_SECRET";
+        BinanceCredentials credentials = new BinanceCredentials(env().secret(keyName), env().secret(secretName));
+        if (!credentials.present()) {
+            throw new CliFailure("No Binance credentials for APPLY_MODE=" + mode + ": set " + keyName + " and " + secretName);
+        }
+        Account account;
+        Map<String, BigDecimal> marks;
+        try (BinanceClient client = new BinanceClient(baseUrl, credentials, clock(), TIMEOUT)) {
+            account = client.account();
+            marks = client.markPrices().stream()
+                    .collect(Collectors.toMap(MarkPrice::symbol, MarkPrice::markPrice, (a, b) -> b));
+        } catch (BinanceException e) {
+            throw new CliFailure(e.getMessage());
+        }
+        print(mode, baseUrl, account, marks);
+        return OK;
+    }
+
+    private void print(String mode, String baseUrl, Account account, Map<String, BigDecimal> marks) {
+        List<Row> rows = account.positions().stream()
+                .filter(p -> p.positionAmt().signum() != 0)
+                .map(p -> Row.of(p, marks))
+                .sorted(Comparator.comparing(Row::notional).reversed())
+                .toList();
+        BigDecimal total = rows.stream().map(Row::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal wallet = account.totalWalletBalance();
+        out().println("Binance USD-M account (APPLY_MODE=" + mode + ", " + baseUrl + ")");
+        line("Wallet balance", money(wallet) + " USDT");
+        line("Available balance", money(account.availableBalance()) + " USDT");
+        line("Margin balance", money(account.totalMarginBalance()) + " USDT");
+        line("Initial margin (used)", money(account.totalInitialMargin()) + " USDT");
+        line("Unrealized PnL", money(account.totalUnrealizedProfit()) + " USDT");
+        line("Open positions", String.valueOf(rows.size()));
+        line("Total notional", money(total) + " USDT");
+        line("Notional / wallet", wallet.signum() == 0 ? "n/a (wallet 0)" : total.divide(wallet, 2, RoundingMode.HALF_EVEN) + "x");
+        if (rows.isEmpty()) {
+            return;
+        }
+        out().println();
+        out().printf("  %-14s %-5s %16s %14s %14s %12s%n", "symbol", "side", "amount", "mark", "notional", "uPnL");
+        for (Row r : rows) {
+            out().printf("  %-14s %-5s %16s %14s %14s %12s%n", r.symbol(), r.side(), r.amount().toPlainString(),
+                    r.mark() == null ? "?" : r.mark().toPlainString(), money(r.notional()), money(r.unrealized()));
+        }
+    }
+
+    private void line(String label, String value) {
+        out().printf("  %-22s %s%n", label + ":", value);
+    }
+
+    private static String money(BigDecimal x) {
+        return x.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A position as shown: notional = |notional|, or |amt| × mark when the exchange sent none (contract §3.4). */
+    record Row(String symbol, String side, BigDecimal amount, BigDecimal mark, BigDecimal notional, BigDecimal unrealized) {
+        static Row of(Account.Position p, Map<String, BigDecimal> marks) {
+            BigDecimal mark = marks.get(p.symbol());
+            BigDecimal notional = p.notional().signum() != 0
+                    ? p.notional().abs()
+                    : mark == null ? BigDecimal.ZERO : p.positionAmt().abs().multiply(mark);
+            String side = "BOTH".equals(p.positionSide()) || p.positionSide() == null || p.positionSide().isEmpty()
+                    ? (p.positionAmt().signum() > 0 ? "LONG" : "SHORT")
+                    : p.positionSide();
+            return new Row(p.symbol(), side, p.positionAmt(), mark, notional, p.unrealizedProfit());
+        }
+    }
+
+}
