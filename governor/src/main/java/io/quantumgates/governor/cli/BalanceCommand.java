@@ -88,7 +88,7 @@ public final class BalanceCommand extends OperatorCommand {
         out().printf("  %-14s %-5s %16s %14s %14s %12s%n", "symbol", "side", "amount", "mark", "notional", "uPnL");
         for (Row r : rows) {
             out().printf("  %-14s %-5s %16s %14s %14s %12s%n", r.symbol(), r.side(), r.amount().toPlainString(),
-                    r.mark() == null ? "?" : r.mark().toPlainString(), money(r.notional()), money(r.unrealized()));
+                    r.mark() == null ? "?" : r.mark().stripTrailingZeros().toPlainString(), money(r.notional()), money(r.unrealized()));
         }
     }
 

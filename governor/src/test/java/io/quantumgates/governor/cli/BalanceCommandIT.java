@@ -41,7 +41,7 @@ class BalanceCommandIT {
                 .containsPattern("Open positions: +22")
                 .containsPattern("Total notional: +118844.14 USDT")
                 .containsPattern("Notional / wallet: +8.70x")
-                .containsPattern("BTCUSDT +LONG +0.400 +87412.30 +34964.92")
+                .containsPattern("BTCUSDT +LONG +0.400 +87412.3 +34964.92")
                 .containsPattern("ADAUSDT +SHORT +-6000");
         assertThat(run.all()).doesNotContain(FakeBinance.DEFAULT_API_KEY).doesNotContain(FakeBinance.DEFAULT_API_SECRET);
     }
