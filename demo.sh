@@ -157,7 +157,7 @@ rcli XADD quantum:stream:position.snapshot '*' symbol BNBUSDT position_qty 2 mar
 # FakeBinance with the seed's account (22 positions, $118,844.14, wallet $13,661.00); port 0 = it picks one.
 "$JAVA" "${CLI_JVM_OPTS[@]}" -jar "$FB_JAR" --port 0 --state "$SEED_STATE" >"$WORK/fake-binance.log" 2>&1 &
 started $! FakeBinance "$WORK/fake-binance.log"
-fb_url() { sed -n 's/^FakeBinance listening on \(http[^ ]*\).*/\1/p' "$WORK/fake-binance.log" | head -n 1; }
+fb_url() { sed -n 's/^FakeBinance listening on \(http[^ ]*\).*/\1/p' "$WORK/fake-binance.log" 2>/dev/null | head -n 1; }
 fb_ready() { [ -n "$(fb_url)" ]; }
 wait_for 60 "FakeBinance to listen" fb_ready
 FB_URL=$(fb_url)
@@ -248,7 +248,7 @@ proposal() {
     verdict="EXPECTED $want_action $want_bucket"
     FAILURES=$((FAILURES + 1))
   fi
-  PROPOSAL_ROWS+=("$(printf '%-15s %-8s %-20s %7s  %-6s %-6s %-20s %-22s %s' "${f[plan_id]:-?}" "${f[symbol]:-?}" \
+  PROPOSAL_ROWS+=("$(printf '%-20s %-8s %-20s %7s  %-6s %-6s %-20s %-22s %s' "${f[plan_id]:-?}" "${f[symbol]:-?}" \
     "$action" "$equity" "${f[heat_value]:-?}" "${f[heat_bucket]:-?}" "${f[calibrated_action]:-?}" "${f[reason]:-?}" "$verdict")")
 }
 
@@ -296,7 +296,7 @@ for row in "${PLAN_ROWS[@]}"; do echo "  $row"; done
 echo "  (kill switch: \`kill on\` before the XRPUSDT plan, \`kill off\` before the DOGEUSDT plan, via the Governor CLI)"
 echo
 echo "== Heat Gate (P26_MODE=shadow; Σ|notional|×sigma = \$1000 over BTC/ETH/BNB snapshots; heat = 1000 ÷ equity)"
-printf '  %-15s %-8s %-20s %7s  %-6s %-6s %-20s %-22s %s\n' proposal symbol action equity heat bucket calibrated reason check
+printf '  %-20s %-8s %-20s %7s  %-6s %-6s %-20s %-22s %s\n' proposal symbol action equity heat bucket calibrated reason check
 for row in "${PROPOSAL_ROWS[@]}"; do echo "  $row"; done
 echo
 echo "== Why was plan ${WHY_PLAN:0:8} blocked? (java -jar $GOV_JAR why $WHY_PLAN)"

@@ -24,8 +24,9 @@ import picocli.CommandLine.Command;
         name = "balance",
         mixinStandardHelpOptions = true,
         description = {
-            "Show the Binance USD-M account the Governor polls: wallet, available, margin balance, initial margin,",
-            "unrealized PnL, open positions, total notional and notional / wallet (one account + one marks call)."
+            "The Binance USD-M account the Governor polls: balances and positions.",
+            "Wallet, available, margin balance, initial margin, unrealized PnL, open positions, total notional and",
+            "notional / wallet, from one account call and one marks call with the daemon's credentials."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:shown", "1:no credentials for the mode, or the exchange call failed", "2:usage"})

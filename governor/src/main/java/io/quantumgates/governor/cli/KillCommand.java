@@ -24,8 +24,9 @@ import picocli.CommandLine.ParameterException;
         name = "kill",
         mixinStandardHelpOptions = true,
         description = {
-            "Turn the kill switch on or off (SET quantum:kill 1|0 + a KILL_ON|KILL_OFF event recording who and why),",
-            "or show its state and the last kill event."
+            "Kill switch on/off (blocks every plan, CLOSE included), or its status.",
+            "on/off: SET quantum:kill 1|0 and a KILL_ON|KILL_OFF event on STREAM_EVENTS recording who (user@host) and",
+            "why (--reason). status: active, inactive or unreadable, and the last kill event."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done (status: active or inactive)", "1:Redis failed, or the key is unreadable", "2:usage"})

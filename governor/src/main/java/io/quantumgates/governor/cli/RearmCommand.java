@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
         name = "rearm",
         mixinStandardHelpOptions = true,
         description = {
-            "Clear the auto-disarm latch (DEL quantum:governor:disarmed) after its cause is understood,",
-            "recording a REARM event with who and why. OPEN plans are blocked auto_disarmed until then."
+            "Clear the auto-disarm latch so OPEN plans are judged again.",
+            "DEL quantum:governor:disarmed and a REARM event recording who and why. Until then OPEN plans are",
+            "blocked auto_disarmed; find the cause first (status shows the latch, journalctl the AUTO-DISARM lines)."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:rearmed, or was not disarmed", "1:Redis failed", "2:usage"})

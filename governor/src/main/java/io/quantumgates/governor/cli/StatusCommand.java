@@ -25,8 +25,9 @@ import picocli.CommandLine.Command;
         name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Show live Governor instances (mode, caps), the exchange snapshot (age, positions, notional, wallet),",
-            "open reservations, kill switch, disarm latch, consumer-group lag and pending, and the last 10 decisions."
+            "Instances, exchange snapshot, reservations, kill, latch, lag and last decisions.",
+            "Live Governor instances (mode, caps), exchange snapshot age, positions, total notional and wallet, open",
+            "reservations, kill switch, disarm latch, consumer-group lag and pending, and the last 10 decisions."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:shown", "1:Redis failed", "2:usage"})

@@ -21,7 +21,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "why",
         mixinStandardHelpOptions = true,
-        description = "Show the recorded decision for a plan: outcome, reason, detail and the inputs it was judged on.",
+        description = {
+            "The recorded decision for a plan, with the inputs it was judged on.",
+            "The decided marker, its audit entry (class, outcome, reason, detail, qty, mark, notional, positions,",
+            "snapshot age ...), the permit or block record and the plan entry while they still exist."
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:decision found", "1:no decision recorded for that plan_id, or Redis failed", "2:usage"})
 public final class WhyCommand extends OperatorCommand {
