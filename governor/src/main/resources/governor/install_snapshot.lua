@@ -1,0 +1,83 @@
+-- Installs one exchange snapshot atomically and releases the reservations it makes redundant (contract §3.7, §3.8).
+-- Layout: RESERVATIONS.md (governor). Runs only for the lease holder, so a poller that lost its lease mid-fetch
+-- cannot overwrite a newer snapshot.
+--
+-- KEYS: 1 lease, 2 positions, 3 marks, 4 meta,
+--       5 reservations, 6 reservations:expiry, 7 reservations:filled, 8 reservations:symbols, 9 reservations:notional
+-- ARGV: 1 instance, 2 fetch_ms, 3 ms from the fetch start to this call (local clock), 4 positions_open,
+--       5 total_notional, 6 wallet_balance, 7 available_balance, 8 weight_used, 9 notional_unknown ('' = none),
+--       10 n = number of positions, then n pairs (symbol, position JSON), then pairs (symbol, mark) to the end
+-- Returns {installed 1|0, reservations released, installed_at_ms}
+
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+  return {0, 0, 0}
+end
+
+local t = redis.call('TIME')
+local now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+
+local function hset_pairs(key, from, to)
+  -- HSET in slices: unpack() of thousands of values can exceed Lua's C stack
+  local i = from
+  while i <= to do
+    local last = math.min(i + 399, to)
+    redis.call('HSET', key, unpack(ARGV, i, last))
+    i = last + 1
+  end
+end
+
+local n = tonumber(ARGV[10])
+local pos_from, pos_to = 11, 10 + 2 * n
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+if n > 0 then hset_pairs(KEYS[2], pos_from, pos_to) end
+if #ARGV > pos_to then hset_pairs(KEYS[3], pos_to + 1, #ARGV) end
+redis.call('HSET', KEYS[4],
+  'installed_at_ms', string.format('%d', now_ms),
+  'fetch_ms', ARGV[2],
+  'status', 'ok',
+  'last_error', '',
+  'positions_open', ARGV[4],
+  'total_notional', ARGV[5],
+  'wallet_balance', ARGV[6],
+  'available_balance', ARGV[7],
+  'weight_used', ARGV[8])
+if ARGV[9] ~= '' then redis.call('HSET', KEYS[4], 'notional_unknown', ARGV[9]) end
+
+-- Release exactly as RESERVATIONS.md prescribes (shared with decide.lua and release.lua).
+local R, R_EXPIRY, R_FILLED, R_SYMBOLS, R_NOTIONAL = KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
+local function release(plan_id)
+  local raw = redis.call('HGET', R, plan_id)
+  if not raw then
+    redis.call('ZREM', R_EXPIRY, plan_id); redis.call('ZREM', R_FILLED, plan_id)
+    return false
+  end
+  local r = cjson.decode(raw)
+  redis.call('HDEL', R, plan_id)
+  redis.call('ZREM', R_EXPIRY, plan_id)
+  redis.call('ZREM', R_FILLED, plan_id)
+  if redis.call('HLEN', R) == 0 then
+    redis.call('SET', R_NOTIONAL, '0')
+  else
+    redis.call('INCRBYFLOAT', R_NOTIONAL, -tonumber(r.notional))
+  end
+  if redis.call('HGET', R_SYMBOLS, r.symbol) == plan_id then
+    local other = nil
+    local all = redis.call('HGETALL', R)
+    for i = 1, #all, 2 do
+      if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
+    end
+    if other then redis.call('HSET', R_SYMBOLS, r.symbol, other)
+    else redis.call('HDEL', R_SYMBOLS, r.symbol) end
+  end
+  return true
+end
+
+-- A fill is visible in this snapshot only if it happened before the fetch began. The start is computed on the
+-- Redis clock as now minus the locally measured delay, which errs early: a borderline fill stays reserved
+-- (over-count), never released too soon.
+local fetch_started_ms = now_ms - tonumber(ARGV[3])
+local released = 0
+for _, plan_id in ipairs(redis.call('ZRANGEBYSCORE', R_FILLED, '-inf', '(' .. fetch_started_ms)) do
+  if release(plan_id) then released = released + 1 end
+end
+return {1, released, now_ms}
