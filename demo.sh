@@ -276,7 +276,7 @@ WHY_PLAN=$LAST_PLAN_ID
 KILL_ON_OUT=$(gov_cli kill on --reason "demo: kill switch drill" 2>&1) || die "kill on failed: $KILL_ON_OUT"
 plan "CLOSE FULL_CLOSE with kill on" BLOCK kill_switch_active symbol XRPUSDT action FULL_CLOSE kill_score 0.2
 KILL_OFF_OUT=$(gov_cli kill off --reason "demo: drill over" 2>&1) || die "kill off failed: $KILL_OFF_OUT"
-plan "CLOSE side=CLOSE reduceOnly, kill off" ALLOW none symbol DOGEUSDT side CLOSE qty 1000 reduceOnly true \
+plan "CLOSE side=CLOSE after kill off" ALLOW none symbol DOGEUSDT side CLOSE qty 1000 reduceOnly true \
   source intent_bridge
 
 proposal "COLD portfolio" 10000 FULL_CLOSE_PROPOSED PARTIAL_25 COLD
