@@ -1,8 +1,12 @@
 package io.quantumgates.governor;
 
-/** Entry point of {@code quantum-governor.jar}. */
+import io.quantumgates.governor.cli.GovernorCli;
+
+/** Entry point of {@code quantum-governor.jar}: no arguments runs the daemon. */
 public final class GovernorMain {
+    private GovernorMain() {}
+
     public static void main(String[] args) {
-        System.out.println("quantum-governor 0.1.0");
+        System.exit(GovernorCli.commandLine().execute(args));
     }
 }

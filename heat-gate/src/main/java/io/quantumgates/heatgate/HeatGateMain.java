@@ -1,8 +1,13 @@
 package io.quantumgates.heatgate;
 
-/** Entry point of {@code quantum-heat-gate.jar}. */
+import io.quantumgates.heatgate.cli.HeatGateCommand;
+import picocli.CommandLine;
+
+/** Entry point of {@code quantum-heat-gate.jar}: no arguments runs the daemon. */
 public final class HeatGateMain {
+    private HeatGateMain() {}
+
     public static void main(String[] args) {
-        System.out.println("quantum-heat-gate 0.1.0");
+        System.exit(HeatGateCommand.commandLine().execute(args));
     }
 }
