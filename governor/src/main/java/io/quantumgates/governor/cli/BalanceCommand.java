@@ -6,6 +6,7 @@ import io.quantumgates.common.binance.BinanceCredentials;
 import io.quantumgates.common.binance.BinanceException;
 import io.quantumgates.common.binance.MarkPrice;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.governor.config.GovernorConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -43,14 +44,14 @@ public final class BalanceCommand extends OperatorCommand {
 
     @Override
     int execute() {
-        String mode = env().oneOf("APPLY_MODE", "testnet", "testnet", "dry_run", "production");
-        boolean production = mode.equals("production");
-        String baseUrl = env().string("BINANCE_BASE_URL", production ? "https://fapi.binance.com" : "https://testnet.binancefuture.com");
-        String keyName = production ? "BINANCE_API_KEY" : "BINANCE_TESTNET_API_KEY";
-        String secretName = production ? "BINANCE_API_SECRET" : "BINANCE_TESTNET_API_SECRET";
-        BinanceCredentials credentials = new BinanceCredentials(env().secret(keyName), env().secret(secretName));
+        // The daemon's own config code: the same base URL and the same mode's credentials the poller uses.
+        GovernorConfig config = GovernorConfig.from(env());
+        String mode = config.mode().code();
+        String baseUrl = config.binanceBaseUrl();
+        BinanceCredentials credentials = config.credentials();
         if (!credentials.present()) {
-            throw new CliFailure("No Binance credentials for APPLY_MODE=" + mode + ": set " + keyName + " and " + secretName);
+            throw new CliFailure("No Binance credentials for APPLY_MODE=" + mode + ": set " + config.apiKeyName() + " and "
+                    + config.apiSecretName());
         }
         Account account;
         Map<String, BigDecimal> marks;

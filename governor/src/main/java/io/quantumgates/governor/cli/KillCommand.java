@@ -6,6 +6,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.governor.policy.KillSwitch;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -76,23 +77,23 @@ public final class KillCommand extends OperatorCommand {
     }
 
     private int status(RedisCommands<String, String> redis, CliKeys keys) {
-        KillState state = readState(redis);
-        out().println("Kill switch: " + state.describe());
+        KillSwitch state = readState(redis);
+        out().println("Kill switch: " + describe(state));
         lastKillEvent(redis, keys).ifPresentOrElse(
                 e -> out().println("Last kill event: " + e.getBody().getOrDefault("event", "?")
                         + " by " + e.getBody().getOrDefault("by", "?")
                         + " at " + Times.local(e.getBody().get("timestamp"))
                         + " (reason: " + e.getBody().getOrDefault("reason", "") + ")"),
                 () -> out().println("Last kill event: none in " + keys.events()));
-        return state == KillState.UNREADABLE ? FAILURE : OK;
+        return state == KillSwitch.UNREADABLE ? FAILURE : OK;
     }
 
-    static KillState readState(RedisCommands<String, String> redis) {
+    static KillSwitch readState(RedisCommands<String, String> redis) {
         try {
-            return KillState.parse(Optional.ofNullable(redis.get(CliKeys.KILL)));
+            return KillSwitch.parse(Optional.ofNullable(redis.get(CliKeys.KILL)));
         } catch (RedisException e) {
             if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
-                return KillState.UNREADABLE;
+                return KillSwitch.UNREADABLE;
             }
             throw e;
         }
@@ -107,29 +108,12 @@ public final class KillCommand extends OperatorCommand {
                 .findFirst();
     }
 
-    /** {@code quantum:kill} as the Governor reads it (§3.2). */
-    enum KillState {
-        ACTIVE,
-        INACTIVE,
-        UNREADABLE;
-
-        static KillState parse(Optional<String> value) {
-            if (value.isEmpty()) {
-                return INACTIVE;
-            }
-            return switch (value.get().strip().toLowerCase(Locale.ROOT)) {
-                case "1", "true", "on" -> ACTIVE;
-                case "0", "false", "off", "" -> INACTIVE;
-                default -> UNREADABLE;
-            };
-        }
-
-        String describe() {
-            return switch (this) {
-                case ACTIVE -> "ACTIVE - every plan is blocked (kill_switch_active)";
-                case INACTIVE -> "inactive";
-                case UNREADABLE -> "UNREADABLE - OPEN plans are blocked (kill_switch_unreadable); fix with `kill on` or `kill off`";
-            };
-        }
+    /** One line for {@code kill status} and {@code status}. */
+    static String describe(KillSwitch state) {
+        return switch (state) {
+            case ACTIVE -> "ACTIVE - every plan is blocked (kill_switch_active)";
+            case INACTIVE -> "inactive";
+            case UNREADABLE -> "UNREADABLE - OPEN plans are blocked (kill_switch_unreadable); fix with `kill on` or `kill off`";
+        };
     }
 }

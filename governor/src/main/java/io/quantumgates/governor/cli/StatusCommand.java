@@ -52,7 +52,7 @@ public final class StatusCommand extends OperatorCommand {
             instances(redis);
             snapshot(redis, redisNowMs);
             reservations(redis);
-            out().println("Kill switch: " + KillCommand.readState(redis).describe());
+            out().println("Kill switch: " + KillCommand.describe(KillCommand.readState(redis)));
             String latch = redis.get(CliKeys.DISARMED);
             out().println("Auto-disarm latch: " + (latch == null ? "not set" : "SET - OPEN plans blocked (auto_disarmed) until `rearm`: " + latch));
             groups(redis, keys.plans());
