@@ -176,6 +176,7 @@ GOV_ENV=("${BASE_ENV[@]}" APPLY_MODE=testnet BINANCE_BASE_URL="$FB_URL"
 HG_ENV=("${BASE_ENV[@]}" P26_MODE=shadow P26_METRICS_PORT="$P26_METRICS" P26_POLL_SEC=0.5
   P26_CONSUMER_NAME=demo-heat-gate)
 
+DAEMONS_STARTED_MS=$(rcli TIME | { read -r s; read -r us; echo $((s * 1000 + us / 1000)); })
 env -i "${GOV_ENV[@]}" "$JAVA" "${DAEMON_JVM_OPTS[@]}" -jar "$GOV_JAR" run >"$WORK/governor.log" 2>&1 &
 started $! Governor "$WORK/governor.log"
 env -i "${HG_ENV[@]}" "$JAVA" "${DAEMON_JVM_OPTS[@]}" -jar "$HG_JAR" run >"$WORK/heat-gate.log" 2>&1 &
@@ -183,7 +184,12 @@ started $! "Heat Gate" "$WORK/heat-gate.log"
 echo "Started the Governor (metrics :$GOV_METRICS) and the Heat Gate (metrics :$P26_METRICS); waiting for them ..."
 
 has_group() { rcli XINFO GROUPS "$1" 2>/dev/null | grep -qx "$2"; }
-snapshot_installed() { [ -n "$(rcli HGET quantum:governor:exchange:meta installed_at_ms)" ]; }
+# A snapshot installed by this run's Governor (a reused REDIS_URL may hold an older one from a dead exchange).
+snapshot_installed() {
+  local at
+  at=$(rcli HGET quantum:governor:exchange:meta installed_at_ms)
+  [ -n "$at" ] && [ "$at" -gt "$DAEMONS_STARTED_MS" ]
+}
 wait_for 90 "the Governor's consumer group" has_group quantum:stream:apply.plan governor
 wait_for 90 "the Heat Gate's consumer group" has_group quantum:stream:harvest.proposal p26_heat_gate
 wait_for 60 "the Governor's first exchange snapshot (quantum:governor:exchange:meta installed_at_ms)" snapshot_installed

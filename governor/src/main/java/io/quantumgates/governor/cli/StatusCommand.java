@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 
@@ -76,7 +77,7 @@ public final class StatusCommand extends OperatorCommand {
         }
         out().println("Instances (" + names.size() + " live):");
         for (String key : names) {
-            Map<String, String> fields = redis.hgetall(key);
+            Map<String, String> fields = new TreeMap<>(redis.hgetall(key));
             StringBuilder line = new StringBuilder("  " + key.substring(CliKeys.INSTANCE_PREFIX.length()));
             fields.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
             out().println(line);
