@@ -8,7 +8,12 @@ import java.util.List;
  * re-read after a reconnect or reclaimed, and dead-lettered once it exceeds the delivery limit.
  */
 public interface EntryHandler {
-    /** Called once per batch read, before {@link #handle} for its entries (e.g. to read equity once per batch). */
+    /**
+     * Called once per batch read with exactly the entries that {@link #handle} will then get, in the same order
+     * (entries about to be dead-lettered are left out). A handler may read shared inputs once per batch here, or
+     * send the batch's script calls pipelined and let {@link #handle} wait for each reply: Redis runs them in
+     * order, so each still sees the writes of the ones before it.
+     */
     default void beforeBatch(List<StreamEntry> batch) throws Exception {}
 
     /** Decide, write the outcome and ack, atomically. */

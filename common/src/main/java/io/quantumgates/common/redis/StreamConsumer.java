@@ -383,7 +383,15 @@ public final class StreamConsumer implements AutoCloseable {
         boolean failed = false;
         boolean ready = true;
         try {
-            handler.beforeBatch(batch);
+            // Only the entries that will reach handle(): a handler may start their script calls here (pipelined),
+            // so an entry about to be dead-lettered must never be among them.
+            List<StreamEntry> toHandle = new ArrayList<>(batch.size());
+            for (StreamEntry entry : batch) {
+                if (goesToHandler(entry)) {
+                    toHandle.add(entry);
+                }
+            }
+            handler.beforeBatch(toHandle);
         } catch (Exception e) {
             rethrowOutage(e);
             log.error("Preparing a batch of {} entries of {} failed - they stay pending", batch.size(),
@@ -395,7 +403,7 @@ public final class StreamConsumer implements AutoCloseable {
             try {
                 if (entry.fields().isEmpty()) {
                     handler.deadLetter(entry, DeadLetterReason.ENTRY_DELETED);
-                } else if (entry.deliveries() > settings.maxDeliveries()) {
+                } else if (!goesToHandler(entry)) {
                     handler.deadLetter(entry, DeadLetterReason.MAX_DELIVERIES_EXCEEDED);
                 } else if (ready) {
                     handler.handle(entry);
@@ -413,6 +421,10 @@ public final class StreamConsumer implements AutoCloseable {
             }
         }
         return failed;
+    }
+
+    private boolean goesToHandler(StreamEntry entry) {
+        return !entry.fields().isEmpty() && entry.deliveries() <= settings.maxDeliveries();
     }
 
     private static void rethrowOutage(Exception e) {

@@ -26,6 +26,7 @@ final class RecordingHandler implements EntryHandler {
     final List<String> attempts = new CopyOnWriteArrayList<>();
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    final List<String> prepared = new CopyOnWriteArrayList<>();
     final AtomicInteger groupRecreated = new AtomicInteger();
     volatile Consumer<StreamEntry> beforeHandle = e -> {};
 
@@ -37,6 +38,7 @@ final class RecordingHandler implements EntryHandler {
     @Override
     public void beforeBatch(List<StreamEntry> batch) {
         batchSizes.add(batch.size());
+        batch.forEach(e -> prepared.add(e.id()));
     }
 
     @Override

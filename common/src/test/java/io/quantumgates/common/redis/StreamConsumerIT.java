@@ -115,6 +115,8 @@ class StreamConsumerIT {
         assertThat(handler.deadLetters)
                 .containsExactly(new DeadLetter(poison, DeadLetterReason.MAX_DELIVERIES_EXCEEDED, 4));
         assertThat(handler.attempts.stream().filter(poison::equals).count()).isEqualTo(3);
+        // a handler may pipeline its scripts from beforeBatch: the dead-lettered delivery must not reach it there
+        assertThat(handler.prepared.stream().filter(poison::equals).count()).isEqualTo(3);
         assertThat(pendingCount()).isZero();
     }
 
