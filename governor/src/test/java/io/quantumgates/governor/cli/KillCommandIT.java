@@ -7,29 +7,13 @@ import io.lettuce.core.StreamMessage;
 import io.quantumgates.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KillCommandIT {
-    static TestRedis redis;
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
     final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1769471881204L));
-
-    @BeforeAll
-    static void startRedis() {
-        redis = new TestRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        redis.server.flushAll();
-    }
 
     private CliRun kill(String... args) {
         return CliRun.of(new KillCommand(redis.env(), clock), args);

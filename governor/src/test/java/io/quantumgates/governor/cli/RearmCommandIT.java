@@ -7,29 +7,13 @@ import io.lettuce.core.StreamMessage;
 import io.quantumgates.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RearmCommandIT {
-    static TestRedis redis;
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
     final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1769471894010L));
-
-    @BeforeAll
-    static void startRedis() {
-        redis = new TestRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        redis.server.flushAll();
-    }
 
     @Test
     void rearmClearsTheLatchAndRecordsWhoAndWhy() {

@@ -9,29 +9,13 @@ import io.quantumgates.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StatusCommandIT {
-    static TestRedis redis;
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
     final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1769471894010L));
-
-    @BeforeAll
-    static void startRedis() {
-        redis = new TestRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        redis.server.flushAll();
-    }
 
     private CliRun status() {
         return CliRun.of(new StatusCommand(redis.env(), clock));

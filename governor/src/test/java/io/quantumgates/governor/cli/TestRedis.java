@@ -5,18 +5,39 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
 import io.quantumgates.testkit.RedisServer;
+import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real redis-server for one test class, a Lettuce handle to arrange and inspect it, and the daemon env for it. */
-final class TestRedis implements AutoCloseable {
-    final RedisServer server;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+/**
+ * A real redis-server for one test class (register it as a static {@code @RegisterExtension}), emptied before each
+ * test, with a Lettuce handle to arrange and inspect it and the daemon env that points at it.
+ */
+final class TestRedis implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    RedisServer server;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
 
-    TestRedis() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         server = RedisServer.start();
         client = RedisClient.create(server.uri());
         connection = client.connect();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        server.flushAll();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        connection.close();
+        client.shutdown();
+        server.close();
     }
 
     RedisCommands<String, String> redis() {
@@ -28,15 +49,8 @@ final class TestRedis implements AutoCloseable {
     }
 
     Env env(Map<String, String> more) {
-        java.util.HashMap<String, String> vars = new java.util.HashMap<>(more);
+        Map<String, String> vars = new HashMap<>(more);
         vars.put("REDIS_URL", server.uri());
         return new Env(vars);
-    }
-
-    @Override
-    public void close() {
-        connection.close();
-        client.shutdown();
-        server.close();
     }
 }
