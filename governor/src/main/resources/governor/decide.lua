@@ -21,16 +21,51 @@ local now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local now_s = string.format('%d.%03d', math.floor(now_ms / 1000), now_ms % 1000)
 local now_sec = now_ms / 1000
 
--- Python str(float): shortest round-trip digits, fixed for 1e-4 <= |x| < 1e16, else d.ddde+XX.
-local function pyfloat(x)
-  if x ~= x then return 'nan' end
-  if x == math.huge then return 'inf' end
-  if x == -math.huge then return '-inf' end
-  if x == 0 then return '0.0' end
+-- Python str(float): shortest round-trip digits (the closest when several are that short), fixed for
+-- 1e-4 <= |x| < 1e16, else d.ddde+XX. Memoized: one plan formats the same few figures for audit, records and reply.
+local pf_memo = {}
+
+-- Adds d (+1 or -1) to the last digit of a string of decimal digits ('0999' + 1 = '1000').
+local function bump(digits, d)
+  local t = {}
+  for i = 1, #digits do t[i] = string.byte(digits, i) - 48 end
+  local i = #t
+  while i >= 1 do
+    local v = t[i] + d
+    if v >= 0 and v <= 9 then t[i] = v; break end
+    t[i] = (v < 0) and 9 or 0
+    i = i - 1
+  end
+  if i == 0 then table.insert(t, 1, 1) end
+  for k = 1, #t do t[k] = string.char(t[k] + 48) end
+  return table.concat(t)
+end
+
+local function pyfloat_slow(x)
   local s
   for p = 15, 17 do
     s = string.format('%.' .. (p - 1) .. 'e', x)
-    if tonumber(s) == x then break end
+    local back = tonumber(s)
+    if back == x then break end
+    if p == 16 then
+      -- Near a power of two the round-trip interval is lopsided: the 16-digit neighbour on x's other side may
+      -- read back when the closest does not (Python prints it, e.g. 2^-24 = 5.960464477539063e-08).
+      local sg, d1, frac, ex = string.match(s, '^(-?)(%d)%.(%d*)e([-+]%d+)$')
+      local mant = d1 .. frac
+      local up = (back < x) == (x > 0)
+      local other = bump(mant, up and 1 or -1)
+      local e2 = tonumber(ex)
+      if #other > #mant then e2 = e2 + 1; other = string.sub(other, 1, #mant) end
+      if string.sub(other, 1, 1) == '0' then e2 = e2 - 1; other = string.sub(other, 2) .. '9' end
+      do
+        local cand = sg .. string.sub(other, 1, 1) .. '.' .. string.sub(other, 2) .. 'e' .. e2
+        if tonumber(cand) == x then
+          s = string.format('%s%s.%se%s%02d', sg, string.sub(other, 1, 1), string.sub(other, 2),
+            e2 < 0 and '-' or '+', math.abs(e2))
+          break
+        end
+      end
+    end
   end
   local sign, d1, frac, ex = string.match(s, '^(-?)(%d)%.?(%d*)e([-+]%d+)$')
   local digits = string.gsub(d1 .. frac, '0+$', '')
@@ -53,6 +88,29 @@ local function pyfloat(x)
   if n > 1 then m = m .. '.' .. string.sub(digits, 2) end
   local es = e < 0 and '-' or '+'
   return sign .. m .. 'e' .. es .. string.format('%02d', math.abs(e))
+end
+
+local function pyfloat(x)
+  if x ~= x then return 'nan' end
+  if x == math.huge then return 'inf' end
+  if x == -math.huge then return '-inf' end
+  if x == 0 then return '0.0' end
+  local s = pf_memo[x]
+  if s then return s end
+  local a = math.abs(x)
+  if a >= 1e-4 and a < 1e15 then
+    -- At <= 15 digits the closest decimal is the shortest (a double has more precision), and %g prints it fixed.
+    s = string.format('%.15g', x)
+    if tonumber(s) ~= x or string.find(s, 'e', 1, true) then
+      s = pyfloat_slow(x)
+    elseif not string.find(s, '.', 1, true) then
+      s = s .. '.0'
+    end
+  else
+    s = pyfloat_slow(x)
+  end
+  pf_memo[x] = s
+  return s
 end
 
 local function jstr(s)
@@ -80,7 +138,7 @@ local function utc_date(secs)
   return string.format('%04d-%02d-%02d', y, m, d)
 end
 
--- Reservation release, exactly as RESERVATIONS.md describes it.
+-- Reservation release, exactly as RESERVATIONS.md describes it (O(1): no scan of the reservations).
 local function release(pid)
   local raw = redis.call('HGET', R, pid)
   redis.call('ZREM', R .. ':expiry', pid)
@@ -93,14 +151,22 @@ local function release(pid)
   else
     redis.call('INCRBYFLOAT', R .. ':notional', -(tonumber(r.notional) or 0))
   end
+  local by_symbol = R .. ':plans:' .. r.symbol
+  local tracked = redis.call('SREM', by_symbol, pid) == 1
   if redis.call('HGET', R .. ':symbols', r.symbol) == pid then
-    local other = nil
-    local all = redis.call('HGETALL', R)
-    for i = 1, #all, 2 do
-      if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
+    local other = redis.call('SRANDMEMBER', by_symbol)
+    if not other and not tracked then
+      -- written before the per-symbol sets existed: find another of its symbol the old way (upgrade only)
+      local all = redis.call('HGETALL', R)
+      for i = 1, #all, 2 do
+        if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
+      end
     end
     if other then redis.call('HSET', R .. ':symbols', r.symbol, other)
-    else redis.call('HDEL', R .. ':symbols', r.symbol) end
+    else
+      redis.call('HDEL', R .. ':symbols', r.symbol)
+      redis.call('SREM', R .. ':symbol_set', r.symbol)
+    end
   end
   return true
 end
@@ -133,7 +199,7 @@ local function put(k, v) out[#out + 1] = k; out[#out + 1] = v end
 
 -- Exchange snapshot, as the last install left it (audit fields for every outcome).
 local meta_ok, meta = pcall(redis.call, 'HMGET', 'quantum:governor:exchange:meta', 'installed_at_ms', 'fetch_ms',
-  'last_error', 'positions_open', 'total_notional', 'notional_unknown')
+  'last_error', 'positions_open', 'total_notional', 'notional_unknown', 'open_set_ms')
 if not meta_ok then meta = {} end
 local installed_at, fetch_ms = tonumber(meta[1]), tonumber(meta[2]) or 0
 local last_error = meta[3] or ''
@@ -167,6 +233,7 @@ local qty = tonumber(qty_arg)
 if qty ~= nil then qty = math.abs(qty) end
 local mark = nil
 local notional = nil
+local priced = false -- notional goes into a permit only once the trade is priced (CLOSE, or OPEN past step 18)
 
 local function mark_of(s)
   local m = tonumber(redis.call('HGET', 'quantum:governor:exchange:marks', s))
@@ -234,7 +301,7 @@ end
 -- Issues the permit; stamps, history, reservation and daily total only when `stamp`.
 local function permit(outcome, reason, detail, stamp, new_position)
   local pq = qty or 0
-  local pn = notional or 0
+  local pn = priced and notional or 0
   redis.call('SET', permit_key, '{"granted": true, "symbol": ' .. jstr(sym) .. ', "decision": "EXECUTE", ' ..
     '"computed_qty": ' .. pyfloat(pq) .. ', "computed_notional": ' .. pyfloat(pn) .. ', "created_at": ' .. now_s ..
     ', "consumed": false}', 'EX', 60)
@@ -252,7 +319,8 @@ local function permit(outcome, reason, detail, stamp, new_position)
         tostring(new_position) .. ', "created_at": ' .. now_s .. ', "expires_at_ms": ' ..
         string.format('%d', expires) .. ', "filled_at_ms": 0, "instance": ' .. jstr(instance) .. '}')
       redis.call('ZADD', R .. ':expiry', expires, plan_id)
-      if redis.call('HEXISTS', R .. ':symbols', sym) == 0 then redis.call('HSET', R .. ':symbols', sym, plan_id) end
+      redis.call('SADD', R .. ':plans:' .. sym, plan_id)
+      if redis.call('HSETNX', R .. ':symbols', sym, plan_id) == 1 then redis.call('SADD', R .. ':symbol_set', sym) end
       redis.call('INCRBYFLOAT', R .. ':notional', pn)
     end
     local h, f = exec_counts('quantum:governor:exec:' .. sym)
@@ -285,7 +353,7 @@ if kill_state == 'active' then return block('kill_switch_active', '') end
 if class == 'CLOSE' then
   if qty ~= nil then
     local m = mark_of(sym)
-    if m and m > 0 then mark = m; notional = qty * m end
+    if m and m > 0 then mark = m; notional = qty * m; priced = true end
   end
   return permit('ALLOW', 'none', '', true, false)
 end
@@ -370,21 +438,44 @@ if notional_unknown ~= '' then
   return fire('exchange_state_unavailable', 'notional_unknown=' .. notional_unknown)
 end
 
--- 16. Projected positions: open ∪ reserved ∪ this symbol.
-local function is_open(s)
-  local row = redis.call('HGET', 'quantum:governor:exchange:positions', s)
-  if not row then return false end
-  local ok, p = pcall(cjson.decode, row)
-  return ok and type(p) == 'table' and (tonumber(p.amt) or 0) ~= 0
+-- The plan's figures as far as known, so a block from here on audits them too (§7.1 c).
+local m = mark_of(sym)
+if m ~= nil and (m ~= m or m <= 0) then m = nil end
+mark = m
+if mark ~= nil and qty ~= nil and qty ~= 0 and qty == qty and qty ~= math.huge then notional = qty * mark end
+
+-- 16. Projected positions: |open ∪ reserved ∪ {this symbol}| = open + |reserved \ open| + (symbol in neither),
+-- counted with set operations over two companion SETs (RESERVATIONS.md), O(1) in Lua per plan.
+local OPEN_SET, RES_SET = 'quantum:governor:exchange:open', R .. ':symbol_set'
+if meta[7] ~= meta[1] then
+  -- the snapshot was installed without the open-symbol set (an older installer): build it once for this install
+  redis.call('DEL', OPEN_SET)
+  local rows = redis.call('HGETALL', 'quantum:governor:exchange:positions')
+  for i = 1, #rows, 2 do
+    local ok, p = pcall(cjson.decode, rows[i + 1])
+    if ok and type(p) == 'table' and (tonumber(p.amt) or 0) ~= 0 then redis.call('SADD', OPEN_SET, rows[i]) end
+  end
+  redis.call('HSET', 'quantum:governor:exchange:meta', 'open_set_ms', meta[1])
+end
+local n_reserved = redis.call('SCARD', RES_SET)
+if n_reserved ~= redis.call('HLEN', R .. ':symbols') then
+  -- reservations written before the symbol set existed: rebuild it from the hash (upgrade only)
+  redis.call('DEL', RES_SET)
+  local syms = redis.call('HKEYS', R .. ':symbols')
+  local i = 1
+  while i <= #syms do
+    local last = math.min(i + 399, #syms)
+    redis.call('SADD', RES_SET, unpack(syms, i, last))
+    i = last + 1
+  end
+  n_reserved = #syms
 end
 local projected = positions_open
-local reserved_syms = redis.call('HKEYS', R .. ':symbols')
-local sym_reserved = false
-for _, s in ipairs(reserved_syms) do
-  if s == sym then sym_reserved = true end
-  if not is_open(s) then projected = projected + 1 end
+if n_reserved > 0 then
+  projected = projected + n_reserved - redis.call('SINTERCARD', 2, RES_SET, OPEN_SET)
 end
-local sym_open = is_open(sym)
+local sym_open = redis.call('SISMEMBER', OPEN_SET, sym) == 1
+local sym_reserved = redis.call('HEXISTS', R .. ':symbols', sym) == 1
 local new_position = not sym_open and not sym_reserved
 if new_position then projected = projected + 1 end
 put('projected_positions', string.format('%d', projected))
@@ -399,10 +490,8 @@ if qty == nil or qty == 0 or qty ~= qty or qty == math.huge then
 end
 
 -- 18.
-local m = mark_of(sym)
-if m == nil or m ~= m or m <= 0 then return fire('mark_price_unavailable', '') end
-mark = m
-notional = qty * mark
+if mark == nil then return fire('mark_price_unavailable', '') end
+priced = true
 
 -- 19.
 if notional > max_trade then

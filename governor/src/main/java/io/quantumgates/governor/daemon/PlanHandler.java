@@ -1,7 +1,11 @@
 package io.quantumgates.governor.daemon;
 
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.redis.DeadLetterReason;
 import io.quantumgates.common.redis.EntryHandler;
@@ -21,6 +25,12 @@ import io.quantumgates.governor.redis.DecideScript;
 import io.quantumgates.governor.redis.DisarmScript;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +40,9 @@ import org.slf4j.MDC;
  * Decides {@code apply.plan} entries: decode (pure), one atomic script per plan, then the log lines and metrics that
  * describe what the script wrote. A Redis outage propagates (the entry stays pending and is re-read); a failure of
  * the evaluation itself becomes an {@code evaluation_error} block.
+ *
+ * <p>A batch's scripts are sent pipelined in {@link #beforeBatch} (Redis runs them in order, so each sees the writes of
+ * the ones before it); {@link #handle} then waits for its entry's reply, so one plan costs no round trip of its own.
  */
 final class PlanHandler implements EntryHandler {
     static final String GROUP = "governor";
@@ -43,6 +56,23 @@ final class PlanHandler implements EntryHandler {
     private final DeadLetterScript deadLetters;
     private final DisarmScript disarm = new DisarmScript();
     private final ErrorWindow errors = new ErrorWindow(Duration.ofSeconds(300));
+    /** The current batch's decoded entries and replies in flight, by entry id (consume thread only). */
+    private final Map<String, Sent> sent = new HashMap<>();
+    private boolean scriptLoaded;
+
+    private record Sent(Decoded decoded, RedisFuture<List<Object>> reply) {}
+
+    /** The decide script's inputs for one decoded entry. */
+    private record Call(Plan plan, String qtyArg, String preblock, String predetail, String invalid) {
+        static Call of(Decoded decoded) {
+            if (decoded instanceof Decoded.Invalid inv) {
+                return new Call(inv.plan(), "", BlockReason.INVALID_PLAN.code(), inv.field(),
+                        inv.field() + ": " + inv.problem());
+            }
+            Decoded.Valid v = (Decoded.Valid) decoded;
+            return new Call(v.plan(), v.qtyArg(), "", "", "");
+        }
+    }
 
     PlanHandler(GovernorConfig config, Supplier<RedisCommands<String, String>> redis, GovernorMetrics metrics,
             InstantSource clock) {
@@ -55,10 +85,34 @@ final class PlanHandler implements EntryHandler {
     }
 
     @Override
+    public void beforeBatch(List<StreamEntry> batch) {
+        sent.clear(); // what a failed batch left behind is stale: those entries come back in a later batch
+        RedisAsyncCommands<String, String> async = null;
+        for (StreamEntry entry : batch) {
+            Decoded decoded = PlanCodec.decode(entry);
+            RedisFuture<List<Object>> reply = null;
+            if (decoded instanceof Decoded.Valid || decoded instanceof Decoded.Invalid) {
+                if (async == null) {
+                    RedisCommands<String, String> sync = redis.get();
+                    if (!scriptLoaded) {
+                        DecideScript.load(sync);
+                        scriptLoaded = true;
+                    }
+                    async = sync.getStatefulConnection().async();
+                }
+                Call c = Call.of(decoded);
+                reply = decide.send(async, c.plan(), c.qtyArg(), c.preblock(), c.predetail());
+            }
+            sent.put(entry.id(), new Sent(decoded, reply));
+        }
+    }
+
+    @Override
     public void handle(StreamEntry entry) {
         long started = System.nanoTime();
         metrics.lag((clock.millis() - entry.idMillis()) / 1000.0);
-        Decoded decoded = PlanCodec.decode(entry);
+        Sent pre = sent.remove(entry.id());
+        Decoded decoded = pre != null ? pre.decoded() : PlanCodec.decode(entry);
         if (decoded instanceof Decoded.DeadLetter dl) {
             if (dl.reason() == BlockReason.MISSING_PLAN_ID) {
                 Logs.print(log, DecisionLog.missingPlanId(entry.id()));
@@ -76,29 +130,16 @@ final class PlanHandler implements EntryHandler {
             metrics.skipped(skip.metricLabel());
             return;
         }
-        Plan plan;
-        String qtyArg = "";
-        String preblock = "";
-        String predetail = "";
-        String invalid = "";
-        if (decoded instanceof Decoded.Invalid inv) {
-            plan = inv.plan();
-            preblock = BlockReason.INVALID_PLAN.code();
-            predetail = inv.field();
-            invalid = inv.field() + ": " + inv.problem();
-        } else {
-            Decoded.Valid v = (Decoded.Valid) decoded;
-            plan = v.plan();
-            qtyArg = v.qtyArg();
-        }
-        Plan p = plan;
+        Call c = Call.of(decoded);
+        Plan p = c.plan();
         MDC.put("plan_id", p.planId());
         MDC.put("symbol", p.symbol());
         try {
             Logs.print(log, DecisionLog.evaluating(p, config.mode()));
             Evaluation ev;
             try {
-                ev = decide.run(redis.get(), p, qtyArg, preblock, predetail);
+                ev = pre != null && pre.reply() != null ? awaitReply(pre.reply(), c)
+                        : decide.run(redis.get(), p, c.qtyArg(), c.preblock(), c.predetail());
                 ev.decision(p.planClass()); // a reply we cannot read is an evaluation error too
             } catch (RedisCommandExecutionException e) {
                 if (!isScriptError(e)) {
@@ -106,7 +147,7 @@ final class PlanHandler implements EntryHandler {
                 }
                 ev = evaluationError(p, e);
             } catch (RuntimeException e) {
-                if (e instanceof io.lettuce.core.RedisException) {
+                if (e instanceof RedisException) {
                     throw e;
                 }
                 ev = evaluationError(p, e);
@@ -114,7 +155,7 @@ final class PlanHandler implements EntryHandler {
             Decision d = ev.decision(p.planClass());
             MDC.put("outcome", d.outcome());
             ev.reason().ifPresent(r -> MDC.put("reason", r.code()));
-            for (LogLine line : DecisionLog.after(p, config.mode(), config.limits(), ev, invalid)) {
+            for (LogLine line : DecisionLog.after(p, config.mode(), config.limits(), ev, c.invalid())) {
                 Logs.print(log, line);
             }
             metrics.decided(p.symbol(), p.symbolValid(), p.planClass(), d, (System.nanoTime() - started) / 1e9);
@@ -127,6 +168,29 @@ final class PlanHandler implements EntryHandler {
             }
         } finally {
             MDC.clear();
+        }
+    }
+
+    /** The pipelined reply; NOSCRIPT (Redis restarted or flushed its scripts) re-runs it synchronously, reloading. */
+    private Evaluation awaitReply(RedisFuture<List<Object>> reply, Call c) {
+        RedisCommands<String, String> sync = redis.get();
+        try {
+            return Evaluation.fromReply(reply.get(sync.getStatefulConnection().getTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RedisNoScriptException) {
+                return decide.run(sync, c.plan(), c.qtyArg(), c.preblock(), c.predetail());
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new RedisException(e.getCause());
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            throw new RedisCommandTimeoutException("decide script reply timed out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("interrupted while waiting for the decide script");
         }
     }
 

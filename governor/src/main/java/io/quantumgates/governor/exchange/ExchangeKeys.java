@@ -6,11 +6,13 @@ final class ExchangeKeys {
     static final String POSITIONS = "quantum:governor:exchange:positions";
     static final String MARKS = "quantum:governor:exchange:marks";
     static final String META = "quantum:governor:exchange:meta";
+    static final String OPEN = "quantum:governor:exchange:open";
     static final String RESERVATIONS = "quantum:governor:reservations";
     static final String RESERVATIONS_EXPIRY = RESERVATIONS + ":expiry";
     static final String RESERVATIONS_FILLED = RESERVATIONS + ":filled";
     static final String RESERVATIONS_SYMBOLS = RESERVATIONS + ":symbols";
     static final String RESERVATIONS_NOTIONAL = RESERVATIONS + ":notional";
+    static final String RESERVATIONS_SYMBOL_SET = RESERVATIONS + ":symbol_set";
 
     private ExchangeKeys() {}
 }

@@ -60,7 +60,8 @@ final class SnapshotStore {
         List<Object> reply = INSTALL.eval(redis, ScriptOutputType.MULTI, List.of(
                 ExchangeKeys.LEASE, ExchangeKeys.POSITIONS, ExchangeKeys.MARKS, ExchangeKeys.META,
                 ExchangeKeys.RESERVATIONS, ExchangeKeys.RESERVATIONS_EXPIRY, ExchangeKeys.RESERVATIONS_FILLED,
-                ExchangeKeys.RESERVATIONS_SYMBOLS, ExchangeKeys.RESERVATIONS_NOTIONAL), args);
+                ExchangeKeys.RESERVATIONS_SYMBOLS, ExchangeKeys.RESERVATIONS_NOTIONAL, ExchangeKeys.OPEN,
+                ExchangeKeys.RESERVATIONS_SYMBOL_SET), args);
         return new Installed(((Long) reply.get(0)) == 1L, (Long) reply.get(1), (Long) reply.get(2));
     }
 

@@ -1,18 +1,25 @@
 package io.quantumgates.governor.redis;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.redis.LuaScript;
 import io.quantumgates.governor.config.GovernorConfig;
 import io.quantumgates.governor.policy.Evaluation;
 import io.quantumgates.governor.policy.Limits;
 import io.quantumgates.governor.policy.Plan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@code decide.lua}, the atomic step for one plan; its arguments and reply are fixed here. */
 public final class DecideScript {
     private static final LuaScript SCRIPT = LuaScript.fromResource("/governor/decide.lua");
+    private static final String[] NO_KEYS = new String[0];
 
     private final String stream;
     private final String group;
@@ -50,6 +57,28 @@ public final class DecideScript {
 
     public static String sha() {
         return SCRIPT.sha();
+    }
+
+    /** Loads the script into Redis, so pipelined EVALSHAs find it (a NOSCRIPT later is retried by {@link #run}). */
+    public static void load(RedisCommands<String, String> redis) {
+        try (InputStream in = DecideScript.class.getResourceAsStream("/governor/decide.lua")) {
+            if (in == null) {
+                throw new IllegalStateException("decide.lua missing from the classpath");
+            }
+            redis.scriptLoad(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends the script without waiting (pipelined with the batch's others; Redis runs them in order). No NOSCRIPT
+     * retry here: the caller re-runs with {@link #run} when the future fails with it.
+     */
+    public RedisFuture<List<Object>> send(RedisAsyncCommands<String, String> redis, Plan plan, String qtyArg,
+            String preblock, String predetail) {
+        return redis.evalsha(SCRIPT.sha(), ScriptOutputType.MULTI, NO_KEYS,
+                args(plan, qtyArg, preblock, predetail).toArray(NO_KEYS));
     }
 
     /**

@@ -74,6 +74,52 @@ class GatesIT {
     }
 
     @Test
+    void projectedPositionsCountOpenAndReservedSymbolsOnceAndAReleaseHandsTheSymbolOver() {
+        Limits d = Limits.defaults();
+        Limits limits = new Limits(3, d.maxNotionalPerTrade(), new java.math.BigDecimal("100000"), 0, 3, 2,
+                d.maxReduceNotionalPerDay(), d.maxReduceQtyPerDay(), d.killScoreCritical());
+        start(ApplyMode.TESTNET, limits, true);
+        h.installSnapshot(book("BTCUSDT", 0.001, 95000.0),
+                Map.of("SOLUSDT", "150", "ADAUSDT", "1", "XRPUSDT", "2"), 0);
+        h.publish("plan_id", "pos-btc", "symbol", "BTCUSDT", "side", "BUY", "qty", "0.001", "decision", "EXECUTE");
+        h.publish("plan_id", "pos-sol-1", "symbol", "SOLUSDT", "side", "BUY", "qty", "1", "decision", "EXECUTE");
+        h.publish("plan_id", "pos-sol-2", "symbol", "SOLUSDT", "side", "BUY", "qty", "1", "decision", "EXECUTE");
+        h.publish("plan_id", "pos-ada", "symbol", "ADAUSDT", "side", "BUY", "qty", "10", "decision", "EXECUTE");
+        h.publish("plan_id", "pos-xrp", "symbol", "XRPUSDT", "side", "BUY", "qty", "10", "decision", "EXECUTE");
+        // BTCUSDT is open and now reserved too: counted once; SOLUSDT reserved twice: once
+        assertThat(h.awaitAudit("pos-ada")).containsEntry("outcome", "ALLOW");
+        assertThat(h.awaitAudit("pos-xrp")).containsEntry("reason", "max_positions_reached")
+                .containsEntry("detail", "projected=4 max=3").containsEntry("qty", "10.0")
+                .containsEntry("mark", "2.0").containsEntry("notional", "20.0");
+        assertThat(h.redis.smembers("quantum:governor:reservations:symbol_set"))
+                .containsExactlyInAnyOrder("BTCUSDT", "SOLUSDT", "ADAUSDT");
+
+        h.redis.xadd(Harness.RESULTS, Map.of("plan_id", "pos-sol-1", "executed", "False"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.redis.hlen("quantum:governor:reservations") == 3);
+        assertThat(h.redis.hget("quantum:governor:reservations:symbols", "SOLUSDT")).isEqualTo("pos-sol-2");
+        h.publish("plan_id", "pos-xrp-2", "symbol", "XRPUSDT", "side", "BUY", "qty", "10", "decision", "EXECUTE");
+        assertThat(h.awaitAudit("pos-xrp-2")).containsEntry("detail", "projected=4 max=3");
+
+        h.redis.xadd(Harness.RESULTS, Map.of("plan_id", "pos-sol-2", "executed", "False"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.redis.hlen("quantum:governor:reservations") == 2);
+        assertThat(h.redis.hexists("quantum:governor:reservations:symbols", "SOLUSDT")).isFalse();
+        assertThat(h.redis.sismember("quantum:governor:reservations:symbol_set", "SOLUSDT")).isFalse();
+        h.publish("plan_id", "pos-xrp-3", "symbol", "XRPUSDT", "side", "BUY", "qty", "10", "decision", "EXECUTE");
+        assertThat(h.awaitAudit("pos-xrp-3")).containsEntry("outcome", "ALLOW");
+    }
+
+    @Test
+    void auditFiguresPrintLikePythonNextToAPowerOfTwo() {
+        start(ApplyMode.TESTNET, Limits.defaults(), true);
+        h.installSnapshot(Map.of(), Map.of("BTCUSDT", "1"), 0);
+        // 2^-24: the closest 16-digit decimal does not read back, Python prints the neighbour above it
+        h.publish("plan_id", "pow2", "symbol", "BTCUSDT", "action", "FULL_CLOSE_PROPOSED",
+                "qty", "5.9604644775390625e-08", "decision", "EXECUTE");
+        assertThat(h.awaitAudit("pow2")).containsEntry("outcome", "ALLOW")
+                .containsEntry("qty", "5.960464477539063e-08").containsEntry("notional", "5.960464477539063e-08");
+    }
+
+    @Test
     void projectedTotalCountsPositionsReservationsAndTheTrade() {
         start(ApplyMode.TESTNET, Limits.defaults(), true);
         h.installSnapshot(book("BTCUSDT", 0.02, 95000.0), Map.of("SOLUSDT", "150"), 0);

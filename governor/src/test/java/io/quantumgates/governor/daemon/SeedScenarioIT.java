@@ -97,7 +97,8 @@ class SeedScenarioIT {
         Map<String, String> c = h.awaitAudit("73071774b2c9d0e4");
         assertThat(c).containsEntry("outcome", "BLOCK").containsEntry("reason", "max_positions_reached")
                 .containsEntry("detail", "projected=23 max=10").containsEntry("positions_open", "22")
-                .containsEntry("qty", "1.0");
+                .containsEntry("class", "OPEN").containsEntry("qty", "1.0").containsEntry("mark", "150.0")
+                .containsEntry("notional", "150.0");
         assertThat(h.redis.get("quantum:governor:block:73071774b2c9d0e4")).matches(
                 "\\{\"reason\": \"max_positions_reached\", \"timestamp\": \\d{10}\\.\\d{3}, \"symbol\": \"SOLUSDT\", "
                         + "\"detail\": \"projected=23 max=10\"\\}");
