@@ -81,9 +81,8 @@ public final class HeatGateDaemon implements AutoCloseable {
                 metrics::invalidSnapshot);
         snapshots.backfill();
         snapshots.start();
-        handler.beforeBatch(java.util.List.of());
         log.info("🚀 Portfolio Heat Gate started");
-        Heat initial = handler.currentHeat(clock.millis());
+        Heat initial = handler.freshHeat(clock.millis());
         handler.reportHeat(initial, clock.millis());
         log.info(LogLines.initialPortfolioHeat(initial));
         consumer.start();
@@ -115,8 +114,7 @@ public final class HeatGateDaemon implements AutoCloseable {
 
     private void heatLine() {
         try {
-            handler.beforeBatch(java.util.List.of());
-            Heat heat = handler.currentHeat(clock.millis());
+            Heat heat = handler.freshHeat(clock.millis());
             handler.reportHeat(heat, clock.millis());
             log.info(LogLines.portfolioHeat(heat));
         } catch (RuntimeException e) {

@@ -57,6 +57,7 @@ final class ProposalHandler implements EntryHandler {
         this.enforce = enforce;
     }
 
+    /** Equity once per batch (contract §4.1): every proposal of the batch is judged against the same figure. */
     @Override
     public void beforeBatch(List<StreamEntry> batch) {
         equity = equityReader.read();
@@ -65,6 +66,14 @@ final class ProposalHandler implements EntryHandler {
     /** Heat from the view and the batch's equity, as any proposal of this batch sees it. */
     Heat currentHeat(long nowMillis) {
         return PortfolioHeat.of(view.exposure(nowMillis), equity, thresholds);
+    }
+
+    /**
+     * Heat with equity read now, for the start-up and 60 s lines: these run on other threads and must not replace
+     * the equity a batch in progress is judged by.
+     */
+    Heat freshHeat(long nowMillis) {
+        return PortfolioHeat.of(view.exposure(nowMillis), equityReader.read(), thresholds);
     }
 
     @Override

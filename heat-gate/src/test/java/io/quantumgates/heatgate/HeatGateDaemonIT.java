@@ -291,4 +291,33 @@ class HeatGateDaemonIT {
         assertThat(redis.xrevrange(Keys.CALIBRATED, Range.unbounded(), Limit.from(1)).get(0).getBody())
                 .containsEntry("source_id", last);
     }
+
+    @Test
+    void aBatchOfFiftyProposalsReadsEquityOnce() {
+        redis.hset(Keys.PORTFOLIO, "equity_usd", "10000");
+        ethAt1800();
+        startDaemon(Map.of());
+        redis.configResetstat();
+        // One transaction: the daemon's blocked read wakes once and gets all fifty as one batch.
+        redis.multi();
+        for (int i = 0; i < 50; i++) {
+            xadd(Keys.PROPOSALS, "plan_id", "b" + i, "symbol", "ETHUSDT", "action", "FULL_CLOSE");
+        }
+        List<Object> ids = redis.exec().stream().toList();
+        awaitOutputFor((String) ids.get(ids.size() - 1));
+        assertThat(outputs()).hasSize(50)
+                .allSatisfy(m -> assertThat(m.getBody()).containsEntry("heat_value", "0.0270"));
+        assertThat(calls("hget")).isEqualTo(1);
+    }
+
+    /** Calls of one command since the last CONFIG RESETSTAT, from INFO commandstats (0 when never called). */
+    private static long calls(String command) {
+        for (String line : redis.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                String rest = line.substring(("cmdstat_" + command + ":calls=").length());
+                return Long.parseLong(rest.substring(0, rest.indexOf(',')));
+            }
+        }
+        return 0;
+    }
 }
