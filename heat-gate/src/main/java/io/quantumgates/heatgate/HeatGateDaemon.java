@@ -64,8 +64,11 @@ public final class HeatGateDaemon implements AutoCloseable {
         PortfolioView view = new PortfolioView(config.snapshotMaxAgeSec() * 1000L);
         var shared = connector.shared().sync();
         boolean enforce = config.mode() == HeatGateConfig.Mode.ENFORCE;
+        CalibratedWriter writer = new CalibratedWriter(connector.shared(), enforce, config.outputMaxlen(),
+                config.hashTtlSec());
+        writer.loadScript();
         handler = new ProposalHandler(ProposalCodec.withRandomTraceIds(), view, config.thresholds(),
-                new EquityReader(shared), new CalibratedWriter(shared, enforce, config.outputMaxlen(), config.hashTtlSec()),
+                new EquityReader(shared), writer,
                 new DeadLetterWriter(shared, config.consumerName()), metrics, new FailClosedWarnings(), clock, enforce);
         consumer = new StreamConsumer(connector, new StreamConsumerSettings(Keys.PROPOSALS, Keys.GROUP,
                 config.consumerName(), "0", BATCH, config.poll(), CLAIM_IDLE, CLAIM_IDLE.dividedBy(2), MAX_DELIVERIES),
