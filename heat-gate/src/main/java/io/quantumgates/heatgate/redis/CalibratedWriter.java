@@ -92,8 +92,8 @@ public final class CalibratedWriter {
     }
 
     private Pending call(Proposal p, Calibration c, Heat heat, long nowMillis) {
-        List<String> output = CalibratedFields.output(p, c, heat, mode, nowMillis / 1000);
-        List<String> args = new ArrayList<>(8 + output.size() + 20);
+        // One list sized for everything, filled in place: the output fields' count goes before them.
+        List<String> args = new ArrayList<>(8 + CalibratedFields.outputSizeBound(p) + CalibratedFields.HASH_SIZE);
         args.add(Keys.GROUP);
         args.add(p.entryId());
         args.add(outputMaxlen);
@@ -101,10 +101,11 @@ public final class CalibratedWriter {
         args.add(enforce ? "1" : "0");
         args.add(hashTtlSec);
         args.add(Long.toString(p.entryMillis()));
-        args.add(Integer.toString(output.size()));
-        args.addAll(output);
+        args.add(""); // the output fields' count, set below
+        CalibratedFields.output(args, p, c, heat, mode, nowMillis / 1000);
+        args.set(7, Integer.toString(args.size() - 8));
         if (enforce) {
-            args.addAll(CalibratedFields.hash(p, c, heat, String.format(Locale.ROOT, "%.3f", nowMillis / 1000.0)));
+            CalibratedFields.hash(args, p, c, heat, String.format(Locale.ROOT, "%.3f", nowMillis / 1000.0));
         }
         String[] keys = {Keys.done(p.entryId()), Keys.CALIBRATED, Keys.PROPOSALS, Keys.proposalHash(p.symbol())};
         return new Pending(keys, args.toArray(NO_STRINGS));
