@@ -137,7 +137,9 @@ class HeatGateJarIT {
             redis.xadd(Keys.PROPOSALS, Map.of("plan_id", "plan-" + i, "symbol", "ETHUSDT", "action", "FULL_CLOSE"));
         }
         try (GateProcess first = GateProcess.start(env("P26_LOG_LEVEL", "WARNING"))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> redis.xlen(Keys.CALIBRATED) > 0);
+            // poll tightly: the pipelined daemon gets through thousands a second, and the kill must land mid-stream
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> redis.xlen(Keys.CALIBRATED) > 0);
             first.sigkill();
         }
         long afterKill = redis.xlen(Keys.CALIBRATED);
