@@ -64,8 +64,11 @@ public final class HeatGateDaemon implements AutoCloseable {
         PortfolioView view = new PortfolioView(config.snapshotMaxAgeSec() * 1000L);
         var shared = connector.shared().sync();
         boolean enforce = config.mode() == HeatGateConfig.Mode.ENFORCE;
+        CalibratedWriter writer = new CalibratedWriter(connector.shared(), enforce, config.outputMaxlen(),
+                config.hashTtlSec());
+        writer.loadScript();
         handler = new ProposalHandler(ProposalCodec.withRandomTraceIds(), view, config.thresholds(),
-                new EquityReader(shared), new CalibratedWriter(shared, enforce, config.outputMaxlen(), config.hashTtlSec()),
+                new EquityReader(shared), writer,
                 new DeadLetterWriter(shared, config.consumerName()), metrics, new FailClosedWarnings(), clock, enforce);
         consumer = new StreamConsumer(connector, new StreamConsumerSettings(Keys.PROPOSALS, Keys.GROUP,
                 config.consumerName(), "0", BATCH, config.poll(), CLAIM_IDLE, CLAIM_IDLE.dividedBy(2), MAX_DELIVERIES),
@@ -81,9 +84,8 @@ public final class HeatGateDaemon implements AutoCloseable {
                 metrics::invalidSnapshot);
         snapshots.backfill();
         snapshots.start();
-        handler.beforeBatch(java.util.List.of());
         log.info("🚀 Portfolio Heat Gate started");
-        Heat initial = handler.currentHeat(clock.millis());
+        Heat initial = handler.freshHeat(clock.millis());
         handler.reportHeat(initial, clock.millis());
         log.info(LogLines.initialPortfolioHeat(initial));
         consumer.start();
@@ -115,8 +117,7 @@ public final class HeatGateDaemon implements AutoCloseable {
 
     private void heatLine() {
         try {
-            handler.beforeBatch(java.util.List.of());
-            Heat heat = handler.currentHeat(clock.millis());
+            Heat heat = handler.freshHeat(clock.millis());
             handler.reportHeat(heat, clock.millis());
             log.info(LogLines.portfolioHeat(heat));
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.quantumgates.heatgate;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -7,7 +9,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.quantumgates.heatgate.calibration.Calibration;
 import io.quantumgates.heatgate.heat.Heat;
 import io.quantumgates.heatgate.heat.HeatBucket;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The contract's §4.8 metrics, named exactly. Labels only take values from closed sets. */
 final class HeatGateMetrics {
@@ -38,6 +43,11 @@ final class HeatGateMetrics {
     private final Gauge snapshotSymbols = Gauge.builder().name("p26_snapshot_symbols")
             .help("Symbols in the portfolio view").register(registry);
 
+    // Label lookups allocate (varargs, list key): the per-proposal ones are resolved once and kept.
+    private final Map<HeatBucket, GaugeDataPoint> bucketPoints = new EnumMap<>(HeatBucket.class);
+    private final Map<String, CounterDataPoint> downgradedPoints = new HashMap<>();
+    private HeatBucket lastBucket;
+
     HeatGateMetrics(boolean enforce) {
         enforceMode.set(enforce ? 1 : 0);
         for (String reason : new String[] {"portfolio_state_missing", "invalid_equity", "heat_calculation_error",
@@ -49,14 +59,17 @@ final class HeatGateMetrics {
         hashWriteFails.inc(0);
         failClosed.set(0);
         for (HeatBucket b : HeatBucket.values()) {
-            bucket.labelValues(b.name()).set(0);
+            GaugeDataPoint point = bucket.labelValues(b.name());
+            point.set(0);
+            bucketPoints.put(b, point);
         }
     }
 
     /** Any heat computation: bucket, fail-closed flag and symbols always; the value only when it was computed. */
-    void heat(Heat heat) {
-        for (HeatBucket b : HeatBucket.values()) {
-            bucket.labelValues(b.name()).set(b == heat.bucket() ? 1 : 0);
+    synchronized void heat(Heat heat) {
+        if (heat.bucket() != lastBucket) {
+            bucketPoints.forEach((b, point) -> point.set(b == heat.bucket() ? 1 : 0));
+            lastBucket = heat.bucket();
         }
         failClosed.set(heat.status().failClosed() ? 1 : 0);
         snapshotSymbols.set(heat.symbols());
@@ -72,8 +85,19 @@ final class HeatGateMetrics {
             failures.labelValues(heat.status().code()).inc();
         }
         if (c.downgraded()) {
-            downgraded.labelValues(c.originalAction().toUpperCase(Locale.ROOT), c.calibratedAction(), c.reason()).inc();
+            downgraded(c.originalAction().toUpperCase(Locale.ROOT), c.calibratedAction(), c.reason()).inc();
         }
+    }
+
+    /** Labels from closed sets (full-close actions, partials, reasons), so the cache stays a handful of entries. */
+    private synchronized CounterDataPoint downgraded(String from, String to, String reason) {
+        String key = from + '\n' + to + '\n' + reason;
+        CounterDataPoint point = downgradedPoints.get(key);
+        if (point == null) {
+            point = downgraded.labelValues(from, to, reason);
+            downgradedPoints.put(key, point);
+        }
+        return point;
     }
 
     void hashWritten() {

@@ -20,7 +20,9 @@ import io.quantumgates.heatgate.redis.Proposal;
 import io.quantumgates.heatgate.redis.ProposalCodec;
 import io.quantumgates.heatgate.redis.WriteResult;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ final class ProposalHandler implements EntryHandler {
     private final InstantSource clock;
     private final boolean enforce;
     private volatile Optional<String> equity = Optional.empty();
+    /** This batch's entries as beforeBatch left them, by entry id; only the consume thread touches it. */
+    private final Map<String, Prepared> prepared = new HashMap<>();
 
     ProposalHandler(ProposalCodec codec, PortfolioView view, HeatThresholds thresholds, EquityReader equityReader,
             CalibratedWriter writer, DeadLetterWriter deadLetters, HeatGateMetrics metrics,
@@ -57,9 +61,29 @@ final class ProposalHandler implements EntryHandler {
         this.enforce = enforce;
     }
 
+    /**
+     * Equity once per batch (contract §4.1), then every entry decided in order and its script call sent ahead:
+     * {@link #handle} only waits for the reply. Deciding here is pure (the view, the batch's equity), so an entry
+     * whose call fails is simply decided and sent again on its next delivery.
+     */
     @Override
     public void beforeBatch(List<StreamEntry> batch) {
+        prepared.clear();
         equity = equityReader.read();
+        for (StreamEntry entry : batch) {
+            Decoded decoded;
+            try {
+                decoded = codec.decode(entry.id(), entry.idMillis(), entry.fields());
+            } catch (RuntimeException e) {
+                continue; // handle() decodes it again and fails that entry alone
+            }
+            if (decoded instanceof Decoded.Rejected rejected) {
+                prepared.put(entry.id(), new Prepared.Rejected(rejected.reason()));
+                continue;
+            }
+            Decision d = decide(((Decoded.Ok) decoded).proposal());
+            prepared.put(entry.id(), new Prepared.Sent(d, writer.send(d.proposal(), d.calibration(), d.heat(), d.now())));
+        }
     }
 
     /** Heat from the view and the batch's equity, as any proposal of this batch sees it. */
@@ -67,17 +91,36 @@ final class ProposalHandler implements EntryHandler {
         return PortfolioHeat.of(view.exposure(nowMillis), equity, thresholds);
     }
 
+    /**
+     * Heat with equity read now, for the start-up and 60 s lines: these run on other threads and must not replace
+     * the equity a batch in progress is judged by.
+     */
+    Heat freshHeat(long nowMillis) {
+        return PortfolioHeat.of(view.exposure(nowMillis), equityReader.read(), thresholds);
+    }
+
     @Override
     public void handle(StreamEntry entry) {
         try {
-            Decoded decoded = codec.decode(entry.id(), entry.idMillis(), entry.fields());
-            if (decoded instanceof Decoded.Rejected rejected) {
-                if (deadLetter(entry, rejected.reason())) {
-                    log.warn(LogLines.missingFields(entry.id(), rejected.reason()));
-                }
+            Prepared prep = prepared.remove(entry.id());
+            if (prep instanceof Prepared.Sent sent) {
+                finish(sent.decision(), () -> writer.await(sent.call()));
                 return;
             }
-            calibrate(((Decoded.Ok) decoded).proposal());
+            String rejected = prep instanceof Prepared.Rejected r ? r.reason() : null;
+            if (rejected == null) {
+                // not prepared by beforeBatch (its decode failed): the whole path, synchronously
+                Decoded decoded = codec.decode(entry.id(), entry.idMillis(), entry.fields());
+                if (decoded instanceof Decoded.Ok ok) {
+                    Decision d = decide(ok.proposal());
+                    finish(d, () -> writer.write(d.proposal(), d.calibration(), d.heat(), d.now()));
+                    return;
+                }
+                rejected = ((Decoded.Rejected) decoded).reason();
+            }
+            if (deadLetter(entry, rejected)) {
+                log.warn(LogLines.missingFields(entry.id(), rejected));
+            }
         } catch (RuntimeException e) {
             metrics.processingError();
             throw e;
@@ -86,24 +129,32 @@ final class ProposalHandler implements EntryHandler {
         }
     }
 
-    private void calibrate(Proposal p) {
-        MDC.put("plan_id", p.planId());
-        MDC.put("symbol", p.symbol());
-        log.info(LogLines.proposal(p.planId(), p.symbol(), p.action()));
+    /** Pure: the proposal's sigma into the view, then heat and calibration as of now. */
+    private Decision decide(Proposal p) {
         p.sigma().ifPresent(sigma -> view.proposalSigma(p.symbol(), sigma));
         long now = clock.millis();
         Heat heat = currentHeat(now);
-        reportHeat(heat, now);
-        Calibration c = ExitCalibrator.calibrate(p.action(), heat);
+        return new Decision(p, heat, ExitCalibrator.calibrate(p.action(), heat), now);
+    }
+
+    /** Logs and metrics around the write, in the order the contract's lines tell the story. */
+    private void finish(Decision d, java.util.function.Supplier<WriteResult> write) {
+        Proposal p = d.proposal();
+        Calibration c = d.calibration();
+        Heat heat = d.heat();
+        MDC.put("plan_id", p.planId());
+        MDC.put("symbol", p.symbol());
+        log.info(LogLines.proposal(p.planId(), p.symbol(), p.action()));
+        reportHeat(heat, d.now());
         MDC.put("reason", c.reason());
         MDC.put("outcome", c.calibratedAction());
-        WriteResult result = writer.write(p, c, heat, now);
+        WriteResult result = write.get();
         if (result.duplicate()) {
             log.info("Proposal {} already calibrated ({}) - acked entry {}", LogLines.pid8(p.planId()),
                     result.outputId(), p.entryId());
             return;
         }
-        metrics.calibrated(c, heat, now - p.entryMillis());
+        metrics.calibrated(c, heat, d.now() - p.entryMillis());
         if (c.downgraded()) {
             log.warn(LogLines.downgrade(p.symbol(), c, heat));
         } else {
@@ -156,6 +207,15 @@ final class ProposalHandler implements EntryHandler {
             metrics.deadLettered(reason);
         }
         return written;
+    }
+
+    /** A proposal decided: what the script is told to write, and what the log lines report. */
+    private record Decision(Proposal proposal, Heat heat, Calibration calibration, long now) {}
+
+    private sealed interface Prepared {
+        record Sent(Decision decision, CalibratedWriter.Pending call) implements Prepared {}
+
+        record Rejected(String reason) implements Prepared {}
     }
 
     @Override

@@ -291,4 +291,74 @@ class HeatGateDaemonIT {
         assertThat(redis.xrevrange(Keys.CALIBRATED, Range.unbounded(), Limit.from(1)).get(0).getBody())
                 .containsEntry("source_id", last);
     }
+
+    @Test
+    void aBatchOfFiftyProposalsReadsEquityOnce() {
+        redis.hset(Keys.PORTFOLIO, "equity_usd", "10000");
+        ethAt1800();
+        startDaemon(Map.of());
+        redis.configResetstat();
+        // One transaction: the daemon's blocked read wakes once and gets all fifty as one batch.
+        redis.multi();
+        for (int i = 0; i < 50; i++) {
+            xadd(Keys.PROPOSALS, "plan_id", "b" + i, "symbol", "ETHUSDT", "action", "FULL_CLOSE");
+        }
+        List<Object> ids = redis.exec().stream().toList();
+        awaitOutputFor((String) ids.get(ids.size() - 1));
+        assertThat(outputs()).hasSize(50)
+                .allSatisfy(m -> assertThat(m.getBody()).containsEntry("heat_value", "0.0270"));
+        assertThat(calls("hget")).isEqualTo(1);
+    }
+
+    @Test
+    void aFlushedScriptCacheUnderARunningDaemonCostsNoProposal() {
+        redis.hset(Keys.PORTFOLIO, "equity_usd", "10000");
+        startDaemon(Map.of());
+        awaitOutputFor(xadd(Keys.PROPOSALS, "plan_id", "first", "symbol", "ETHUSDT", "action", "FULL_CLOSE"));
+        redis.scriptFlush();
+        // a whole batch sent ahead meets NOSCRIPT
+        redis.multi();
+        for (int i = 0; i < 20; i++) {
+            xadd(Keys.PROPOSALS, "plan_id", "n" + i, "symbol", "ETHUSDT", "action", "FULL_CLOSE");
+        }
+        List<Object> ids = redis.exec().stream().toList();
+        awaitOutputFor((String) ids.get(ids.size() - 1));
+        assertThat(outputs()).extracting(m -> m.getBody().get("source_id")).doesNotHaveDuplicates().hasSize(21)
+                .containsAll(ids.stream().map(String.class::cast).toList());
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.xpending(Keys.PROPOSALS, Keys.GROUP).getCount() == 0);
+    }
+
+    @Test
+    void oneFailingScriptCallInABatchLeavesOnlyThatProposalPending() {
+        redis.hset(Keys.PORTFOLIO, "equity_usd", "10000");
+        long now = System.currentTimeMillis();
+        String first = now + "-0";
+        String broken = now + "-1";
+        String last = now + "-2";
+        for (String id : List.of(first, broken, last)) {
+            redis.xadd(Keys.PROPOSALS, new XAddArgs().id(id), Map.of("plan_id", "x" + id, "symbol", "ETHUSDT",
+                    "action", "FULL_CLOSE"));
+        }
+        // the done key of the middle entry has the wrong type: its script call fails, the others' do not
+        redis.hset(Keys.done(broken), "not", "a string");
+        startDaemon(Map.of());
+        awaitOutputFor(last);
+        assertThat(outputs()).extracting(m -> m.getBody().get("source_id")).containsExactly(first, last);
+        assertThat(redis.xpending(Keys.PROPOSALS, Keys.GROUP).getCount()).isEqualTo(1);
+        redis.del(Keys.done(broken));
+        awaitOutputFor(broken);
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.xpending(Keys.PROPOSALS, Keys.GROUP).getCount() == 0);
+        assertThat(outputs()).extracting(m -> m.getBody().get("source_id")).containsExactly(first, last, broken);
+    }
+
+    /** Calls of one command since the last CONFIG RESETSTAT, from INFO commandstats (0 when never called). */
+    private static long calls(String command) {
+        for (String line : redis.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                String rest = line.substring(("cmdstat_" + command + ":calls=").length());
+                return Long.parseLong(rest.substring(0, rest.indexOf(',')));
+            }
+        }
+        return 0;
+    }
 }

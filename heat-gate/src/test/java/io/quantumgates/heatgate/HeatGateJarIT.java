@@ -96,6 +96,40 @@ class HeatGateJarIT {
     }
 
     @Test
+    void jsonLogLinesCarryPlanIdSymbolReasonAndOutcome() throws Exception {
+        redis.hset(Keys.PORTFOLIO, "equity_usd", "10000");
+        redis.xadd(Keys.SNAPSHOTS, Map.of("symbol", "ETHUSDT", "position_notional_usd", "1800", "sigma", "0.15"));
+        try (GateProcess gate = GateProcess.start(env("LOG_FORMAT", "json"))) {
+            awaitLine(gate, "Initial Portfolio Heat");
+            redis.xadd(Keys.PROPOSALS, Map.of("plan_id", "jsonplan1", "symbol", "ETHUSDT", "action", "FULL_CLOSE"));
+            awaitLine(gate, "SHADOW-COMPARE");
+            gate.sigterm();
+            assertThat(gate.waitFor()).isZero();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<Map<String, Object>> records = new java.util.ArrayList<>();
+            for (String line : gate.lines()) {
+                if (line.startsWith("{")) { // anything else would be the JVM's, not a log line
+                    records.add(json.readValue(line, new com.fasterxml.jackson.core.type.TypeReference<>() {}));
+                }
+            }
+            Map<String, Object> downgrade = records.stream()
+                    .filter(r -> String.valueOf(r.get("msg")).contains("DOWNGRADE")).findFirst().orElseThrow();
+            assertThat(downgrade).containsEntry("level", "WARNING").containsEntry("service", "quantum-heat-gate")
+                    .containsEntry("plan_id", "jsonplan1").containsEntry("symbol", "ETHUSDT")
+                    .containsEntry("reason", "portfolio_heat_cold").containsEntry("outcome", "PARTIAL_25")
+                    .containsEntry("msg", "[P2.6-HEAT-GATE] ⚠️  DOWNGRADE: ETHUSDT FULL_CLOSE → PARTIAL_25 "
+                            + "(heat=0.0270 COLD, reason=portfolio_heat_cold)");
+            assertThat(String.valueOf(downgrade.get("ts"))).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+            Map<String, Object> shadow = records.stream()
+                    .filter(r -> String.valueOf(r.get("msg")).contains("SHADOW-COMPARE")).findFirst().orElseThrow();
+            assertThat(shadow).containsEntry("plan_id", "jsonplan1").containsEntry("outcome", "PARTIAL_25");
+            Map<String, Object> banner = records.stream()
+                    .filter(r -> String.valueOf(r.get("msg")).contains("Mode: SHADOW")).findFirst().orElseThrow();
+            assertThat(banner).doesNotContainKeys("plan_id", "symbol", "reason", "outcome");
+        }
+    }
+
+    @Test
     void sigkillMidStreamThenRestartWritesExactlyOneOutputPerProposal() {
         redis.hset(Keys.PORTFOLIO, "equity_usd", "10000");
         int proposals = 3000;
@@ -103,7 +137,9 @@ class HeatGateJarIT {
             redis.xadd(Keys.PROPOSALS, Map.of("plan_id", "plan-" + i, "symbol", "ETHUSDT", "action", "FULL_CLOSE"));
         }
         try (GateProcess first = GateProcess.start(env("P26_LOG_LEVEL", "WARNING"))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> redis.xlen(Keys.CALIBRATED) > 0);
+            // poll tightly: the pipelined daemon gets through thousands a second, and the kill must land mid-stream
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> redis.xlen(Keys.CALIBRATED) > 0);
             first.sigkill();
         }
         long afterKill = redis.xlen(Keys.CALIBRATED);

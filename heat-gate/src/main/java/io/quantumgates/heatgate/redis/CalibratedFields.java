@@ -20,6 +20,17 @@ final class CalibratedFields {
     /** Flat name/value pairs for XADD, in the contract's order. */
     static List<String> output(Proposal p, Calibration c, Heat heat, String mode, long epochSeconds) {
         List<String> out = new ArrayList<>(2 * (OWN.size() + p.fields().size()));
+        output(out, p, c, heat, mode, epochSeconds);
+        return out;
+    }
+
+    /** Number of strings {@link #output} adds, at most: to size the argument array once. */
+    static int outputSizeBound(Proposal p) {
+        return 2 * (OWN.size() + p.fields().size());
+    }
+
+    /** As {@link #output(Proposal, Calibration, Heat, String, long)}, appending to {@code out}. */
+    static void output(List<String> out, Proposal p, Calibration c, Heat heat, String mode, long epochSeconds) {
         add(out, "trace_id", p.traceId());
         add(out, "plan_id", p.planId());
         add(out, "symbol", p.symbol());
@@ -42,12 +53,19 @@ final class CalibratedFields {
             }
             add(out, OWN.contains(name) ? "input_" + name : name, e.getValue());
         }
-        return out;
     }
 
     /** Flat pairs for HSET {@code quantum:harvest:proposal:{symbol}}. */
     static List<String> hash(Proposal p, Calibration c, Heat heat, String ts) {
-        List<String> out = new ArrayList<>(20);
+        List<String> out = new ArrayList<>(HASH_SIZE);
+        hash(out, p, c, heat, ts);
+        return out;
+    }
+
+    static final int HASH_SIZE = 20;
+
+    /** As {@link #hash(Proposal, Calibration, Heat, String)}, appending to {@code out}. */
+    static void hash(List<String> out, Proposal p, Calibration c, Heat heat, String ts) {
         add(out, "action", c.calibratedAction());
         add(out, "original_action", c.originalAction());
         add(out, "heat_value", heat.formatted());
@@ -58,7 +76,6 @@ final class CalibratedFields {
         add(out, "trace_id", p.traceId());
         add(out, "plan_id", p.planId());
         add(out, "ts", ts);
-        return out;
     }
 
     private static void add(List<String> out, String name, String value) {
