@@ -61,6 +61,22 @@ class LoggingSetupTest {
     }
 
     @Test
+    void textTimestampFollowsEachEventAcrossSecondsAndBackwards() {
+        TextLayout layout = new TextLayout("", ZoneId.of("UTC"));
+        String[] instants = {"2026-01-26T23:58:12.004Z", "2026-01-26T23:58:12.998Z", "2026-01-26T23:58:13.000Z",
+                "2026-01-26T23:58:12.500Z"};
+        StringBuilder stamps = new StringBuilder();
+        for (String at : instants) {
+            LoggingEvent event = event(Level.INFO, "x");
+            event.setInstant(Instant.parse(at));
+            stamps.append(layout.doLayout(event), 0, 19).append('|');
+        }
+
+        assertThat(stamps).hasToString(
+                "2026-01-26 23:58:12|2026-01-26 23:58:12|2026-01-26 23:58:13|2026-01-26 23:58:12|");
+    }
+
+    @Test
     void exceptionsFollowTheLine() {
         LoggingSetup.configure("quantum-governor", "", "text", "INFO", out);
 
