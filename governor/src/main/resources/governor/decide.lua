@@ -152,16 +152,9 @@ local function release(pid)
     redis.call('INCRBYFLOAT', R .. ':notional', -(tonumber(r.notional) or 0))
   end
   local by_symbol = R .. ':plans:' .. r.symbol
-  local tracked = redis.call('SREM', by_symbol, pid) == 1
+  redis.call('SREM', by_symbol, pid)
   if redis.call('HGET', R .. ':symbols', r.symbol) == pid then
     local other = redis.call('SRANDMEMBER', by_symbol)
-    if not other and not tracked then
-      -- written before the per-symbol sets existed: find another of its symbol the old way (upgrade only)
-      local all = redis.call('HGETALL', R)
-      for i = 1, #all, 2 do
-        if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
-      end
-    end
     if other then redis.call('HSET', R .. ':symbols', r.symbol, other)
     else
       redis.call('HDEL', R .. ':symbols', r.symbol)
@@ -199,7 +192,7 @@ local function put(k, v) out[#out + 1] = k; out[#out + 1] = v end
 
 -- Exchange snapshot, as the last install left it (audit fields for every outcome).
 local meta_ok, meta = pcall(redis.call, 'HMGET', 'quantum:governor:exchange:meta', 'installed_at_ms', 'fetch_ms',
-  'last_error', 'positions_open', 'total_notional', 'notional_unknown', 'open_set_ms')
+  'last_error', 'positions_open', 'total_notional', 'notional_unknown')
 if not meta_ok then meta = {} end
 local installed_at, fetch_ms = tonumber(meta[1]), tonumber(meta[2]) or 0
 local last_error = meta[3] or ''
@@ -447,29 +440,7 @@ if mark ~= nil and qty ~= nil and qty ~= 0 and qty == qty and qty ~= math.huge t
 -- 16. Projected positions: |open ∪ reserved ∪ {this symbol}| = open + |reserved \ open| + (symbol in neither),
 -- counted with set operations over two companion SETs (RESERVATIONS.md), O(1) in Lua per plan.
 local OPEN_SET, RES_SET = 'quantum:governor:exchange:open', R .. ':symbol_set'
-if meta[7] ~= meta[1] then
-  -- the snapshot was installed without the open-symbol set (an older installer): build it once for this install
-  redis.call('DEL', OPEN_SET)
-  local rows = redis.call('HGETALL', 'quantum:governor:exchange:positions')
-  for i = 1, #rows, 2 do
-    local ok, p = pcall(cjson.decode, rows[i + 1])
-    if ok and type(p) == 'table' and (tonumber(p.amt) or 0) ~= 0 then redis.call('SADD', OPEN_SET, rows[i]) end
-  end
-  redis.call('HSET', 'quantum:governor:exchange:meta', 'open_set_ms', meta[1])
-end
 local n_reserved = redis.call('SCARD', RES_SET)
-if n_reserved ~= redis.call('HLEN', R .. ':symbols') then
-  -- reservations written before the symbol set existed: rebuild it from the hash (upgrade only)
-  redis.call('DEL', RES_SET)
-  local syms = redis.call('HKEYS', R .. ':symbols')
-  local i = 1
-  while i <= #syms do
-    local last = math.min(i + 399, #syms)
-    redis.call('SADD', RES_SET, unpack(syms, i, last))
-    i = last + 1
-  end
-  n_reserved = #syms
-end
 local projected = positions_open
 if n_reserved > 0 then
   projected = projected + n_reserved - redis.call('SINTERCARD', 2, RES_SET, OPEN_SET)

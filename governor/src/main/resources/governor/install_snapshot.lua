@@ -46,8 +46,7 @@ redis.call('HSET', KEYS[4],
   'total_notional', ARGV[5],
   'wallet_balance', ARGV[6],
   'available_balance', ARGV[7],
-  'weight_used', ARGV[8],
-  'open_set_ms', string.format('%d', now_ms))
+  'weight_used', ARGV[8])
 if ARGV[9] ~= '' then redis.call('HSET', KEYS[4], 'notional_unknown', ARGV[9]) end
 
 -- Release exactly as RESERVATIONS.md prescribes (shared with decide.lua and release.lua).
@@ -69,15 +68,9 @@ local function release(plan_id)
     redis.call('INCRBYFLOAT', R_NOTIONAL, -tonumber(r.notional))
   end
   local by_symbol = R .. ':plans:' .. r.symbol
-  local tracked = redis.call('SREM', by_symbol, plan_id) == 1
+  redis.call('SREM', by_symbol, plan_id)
   if redis.call('HGET', R_SYMBOLS, r.symbol) == plan_id then
     local other = redis.call('SRANDMEMBER', by_symbol)
-    if not other and not tracked then
-      local all = redis.call('HGETALL', R)
-      for i = 1, #all, 2 do
-        if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
-      end
-    end
     if other then redis.call('HSET', R_SYMBOLS, r.symbol, other)
     else
       redis.call('HDEL', R_SYMBOLS, r.symbol)

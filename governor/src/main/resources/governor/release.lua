@@ -27,15 +27,9 @@ local function release(pid)
     redis.call('INCRBYFLOAT', R .. ':notional', -(tonumber(r.notional) or 0))
   end
   local by_symbol = R .. ':plans:' .. r.symbol
-  local tracked = redis.call('SREM', by_symbol, pid) == 1
+  redis.call('SREM', by_symbol, pid)
   if redis.call('HGET', R .. ':symbols', r.symbol) == pid then
     local other = redis.call('SRANDMEMBER', by_symbol)
-    if not other and not tracked then
-      local all = redis.call('HGETALL', R)
-      for i = 1, #all, 2 do
-        if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
-      end
-    end
     if other then redis.call('HSET', R .. ':symbols', r.symbol, other)
     else
       redis.call('HDEL', R .. ':symbols', r.symbol)

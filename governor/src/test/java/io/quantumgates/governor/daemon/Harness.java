@@ -123,7 +123,8 @@ final class Harness implements AutoCloseable {
     void installSnapshot(Map<String, double[]> positions, Map<String, String> marks, long ageMs) {
         List<String> time = redis.time();
         long nowMs = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-        redis.del("quantum:governor:exchange:positions", "quantum:governor:exchange:marks");
+        redis.del("quantum:governor:exchange:positions", "quantum:governor:exchange:marks",
+                "quantum:governor:exchange:open");
         double total = 0;
         Map<String, String> rows = new HashMap<>();
         Map<String, String> allMarks = new HashMap<>(marks);
@@ -137,6 +138,12 @@ final class Harness implements AutoCloseable {
         }
         if (!rows.isEmpty()) {
             redis.hset("quantum:governor:exchange:positions", rows);
+            // the install script's set of open symbols (amt != 0), which the decide script counts with
+            String[] open = positions.entrySet().stream().filter(e -> e.getValue()[0] != 0).map(Map.Entry::getKey)
+                    .toArray(String[]::new);
+            if (open.length > 0) {
+                redis.sadd("quantum:governor:exchange:open", open);
+            }
         }
         if (!allMarks.isEmpty()) {
             redis.hset("quantum:governor:exchange:marks", allMarks);

@@ -236,7 +236,11 @@ class ExchangePollerIT {
         if (filledAtMs > 0) {
             redis.zadd(ExchangeKeys.RESERVATIONS_FILLED, filledAtMs, planId);
         }
-        redis.hsetnx(ExchangeKeys.RESERVATIONS_SYMBOLS, symbol, planId);
+        // as decide.lua writes a reservation (RESERVATIONS.md)
+        redis.sadd(ExchangeKeys.RESERVATIONS + ":plans:" + symbol, planId);
+        if (redis.hsetnx(ExchangeKeys.RESERVATIONS_SYMBOLS, symbol, planId)) {
+            redis.sadd(ExchangeKeys.RESERVATIONS_SYMBOL_SET, symbol);
+        }
     }
 
     private static long redisNowMs() {
