@@ -13,13 +13,7 @@ local max_age_ms, ttl_s = tonumber(ARGV[25]), tonumber(ARGV[26])
 local cap_trade, cap_total, cap_daily, cap_kill = ARGV[27], ARGV[28], ARGV[29], ARGV[30]
 local events_stream = ARGV[31]
 
-local R = 'quantum:governor:reservations'
 local AUDIT = 'quantum:stream:governor.decisions'
-
-local t = redis.call('TIME')
-local now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local now_s = string.format('%d.%03d', math.floor(now_ms / 1000), now_ms % 1000)
-local now_sec = now_ms / 1000
 
 -- Python str(float): shortest round-trip digits (the closest when several are that short), fixed for
 -- 1e-4 <= |x| < 1e16, else d.ddde+XX. Memoized: one plan formats the same few figures for audit, records and reply.
@@ -113,57 +107,6 @@ local function pyfloat(x)
   return s
 end
 
-local function jstr(s)
-  return '"' .. string.gsub(s, '[%c"\\\128-\255]', function(c)
-    if c == '"' then return '\\"' end
-    if c == '\\' then return '\\\\' end
-    if c == '\n' then return '\\n' end
-    if c == '\r' then return '\\r' end
-    if c == '\t' then return '\\t' end
-    return string.format('\\u%04x', string.byte(c))
-  end) .. '"'
-end
-
-local function utc_date(secs)
-  local z = math.floor(secs / 86400) + 719468
-  local era = math.floor(z / 146097)
-  local doe = z - era * 146097
-  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
-  local y = yoe + era * 400
-  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
-  local mp = math.floor((5 * doy + 2) / 153)
-  local d = doy - math.floor((153 * mp + 2) / 5) + 1
-  local m = mp < 10 and mp + 3 or mp - 9
-  if m <= 2 then y = y + 1 end
-  return string.format('%04d-%02d-%02d', y, m, d)
-end
-
--- Reservation release, exactly as RESERVATIONS.md describes it (O(1): no scan of the reservations).
-local function release(pid)
-  local raw = redis.call('HGET', R, pid)
-  redis.call('ZREM', R .. ':expiry', pid)
-  redis.call('ZREM', R .. ':filled', pid)
-  if not raw then return false end
-  local r = cjson.decode(raw)
-  redis.call('HDEL', R, pid)
-  if redis.call('HLEN', R) == 0 then
-    redis.call('SET', R .. ':notional', '0')
-  else
-    redis.call('INCRBYFLOAT', R .. ':notional', -(tonumber(r.notional) or 0))
-  end
-  local by_symbol = R .. ':plans:' .. r.symbol
-  redis.call('SREM', by_symbol, pid)
-  if redis.call('HGET', R .. ':symbols', r.symbol) == pid then
-    local other = redis.call('SRANDMEMBER', by_symbol)
-    if other then redis.call('HSET', R .. ':symbols', r.symbol, other)
-    else
-      redis.call('HDEL', R .. ':symbols', r.symbol)
-      redis.call('SREM', R .. ':symbol_set', r.symbol)
-    end
-  end
-  return true
-end
-
 -- 0. Reservations past their TTL end first, so projections never over-count forever.
 local expired = redis.call('ZRANGEBYSCORE', R .. ':expiry', '-inf', now_ms, 'LIMIT', 0, 100)
 for _, pid in ipairs(expired) do release(pid) end
@@ -172,16 +115,7 @@ for _, pid in ipairs(expired) do release(pid) end
 local marker_key = 'quantum:governor:decided:' .. plan_id
 local permit_key = 'quantum:permit:' .. plan_id
 local block_key = 'quantum:governor:block:' .. plan_id
-local marker = redis.call('GET', marker_key)
-local prior = nil
-if marker then
-  local ok, m = pcall(cjson.decode, marker)
-  prior = (ok and type(m) == 'table' and m.outcome) or 'UNKNOWN'
-elseif redis.call('EXISTS', permit_key) == 1 then
-  prior = 'ALLOW'
-elseif redis.call('EXISTS', block_key) == 1 then
-  prior = 'BLOCK'
-end
+local prior = prior_outcome(plan_id)
 if prior then
   redis.call('XACK', stream, group, stream_id)
   return {'verdict', 'DUPLICATE', 'prior', prior}

@@ -1,5 +1,5 @@
 -- Installs one exchange snapshot atomically and releases the reservations it makes redundant (contract §3.7, §3.8).
--- Layout: RESERVATIONS.md (governor). Runs only for the lease holder, so a poller that lost its lease mid-fetch
+-- Layout: RESERVATIONS.md (governor); release() and now_ms come from the prelude lib.lua. Runs only for the lease holder, so a poller that lost its lease mid-fetch
 -- cannot overwrite a newer snapshot.
 --
 -- KEYS: 1 lease, 2 positions, 3 marks, 4 meta,
@@ -13,9 +13,6 @@
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return {0, 0, 0}
 end
-
-local t = redis.call('TIME')
-local now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
 local function hset_pairs(key, from, to)
   -- HSET in slices: unpack() of thousands of values can exceed Lua's C stack
@@ -49,36 +46,7 @@ redis.call('HSET', KEYS[4],
   'weight_used', ARGV[8])
 if ARGV[9] ~= '' then redis.call('HSET', KEYS[4], 'notional_unknown', ARGV[9]) end
 
--- Release exactly as RESERVATIONS.md prescribes (shared with decide.lua and release.lua).
-local R, R_EXPIRY, R_FILLED, R_SYMBOLS, R_NOTIONAL = KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
-local R_SYMBOL_SET = KEYS[11]
-local function release(plan_id)
-  local raw = redis.call('HGET', R, plan_id)
-  if not raw then
-    redis.call('ZREM', R_EXPIRY, plan_id); redis.call('ZREM', R_FILLED, plan_id)
-    return false
-  end
-  local r = cjson.decode(raw)
-  redis.call('HDEL', R, plan_id)
-  redis.call('ZREM', R_EXPIRY, plan_id)
-  redis.call('ZREM', R_FILLED, plan_id)
-  if redis.call('HLEN', R) == 0 then
-    redis.call('SET', R_NOTIONAL, '0')
-  else
-    redis.call('INCRBYFLOAT', R_NOTIONAL, -tonumber(r.notional))
-  end
-  local by_symbol = R .. ':plans:' .. r.symbol
-  redis.call('SREM', by_symbol, plan_id)
-  if redis.call('HGET', R_SYMBOLS, r.symbol) == plan_id then
-    local other = redis.call('SRANDMEMBER', by_symbol)
-    if other then redis.call('HSET', R_SYMBOLS, r.symbol, other)
-    else
-      redis.call('HDEL', R_SYMBOLS, r.symbol)
-      redis.call('SREM', R_SYMBOL_SET, r.symbol)
-    end
-  end
-  return true
-end
+local R_FILLED = KEYS[7]
 
 -- A fill is visible in this snapshot only if it happened before the fetch began. The start is computed on the
 -- Redis clock as now minus the locally measured delay, which errs early: a borderline fill stays reserved
