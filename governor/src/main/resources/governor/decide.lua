@@ -93,8 +93,11 @@ local function pyfloat(x)
   if s then return s end
   local a = math.abs(x)
   if a >= 1e-4 and a < 1e15 then
-    -- At <= 15 digits the closest decimal is the shortest (a double has more precision), and %g prints it fixed.
+    -- If any decimal of <= 15 digits reads back as x, the closest one does (a double has more precision); if none
+    -- does, the closest 16-digit one is Python's unless it fails to read back (then only the slow path knows: near
+    -- a power of two another 16-digit one may). %g prints them fixed in this range.
     s = string.format('%.15g', x)
+    if tonumber(s) ~= x then s = string.format('%.16g', x) end
     if tonumber(s) ~= x or string.find(s, 'e', 1, true) then
       s = pyfloat_slow(x)
     elseif not string.find(s, '.', 1, true) then
@@ -206,17 +209,28 @@ local function block(reason, detail)
   return finish('BLOCK', reason, detail, audit('BLOCK', reason, detail))
 end
 
-local function exec_counts(key)
-  local hour, five = 0, 0
-  local list = redis.call('LRANGE', key, 0, math.max(99, max_hour))
-  for _, v in ipairs(list) do
-    local ts = tonumber(v)
-    if ts then
-      if now_sec - ts < 3600 then hour = hour + 1 end
-      if now_sec - ts < 300 then five = five + 1 end
-    end
+-- Stamps of a newest-first exec list (LPUSHed with the Redis clock, so non-increasing) that are newer than `window`
+-- seconds among its first n: they are a prefix, so binary-search its end with LINDEX (O(log n) calls, no LRANGE
+-- and Lua loop over up to 100 stamps on every permit).
+local function count_recent(key, n, window)
+  local function recent(i)
+    local ts = tonumber(redis.call('LINDEX', key, i))
+    return ts ~= nil and now_sec - ts < window
   end
-  return hour, five
+  if n == 0 or not recent(0) then return 0 end
+  if recent(n - 1) then return n end
+  local lo, hi = 0, n - 1 -- recent(lo), not recent(hi)
+  while hi - lo > 1 do
+    local mid = math.floor((lo + hi) / 2)
+    if recent(mid) then lo = mid else hi = mid end
+  end
+  return hi
+end
+
+local function exec_counts(key)
+  local n = math.min(redis.call('LLEN', key), math.max(99, max_hour) + 1)
+  local hour = count_recent(key, n, 3600)
+  return hour, count_recent(key, hour, 300)
 end
 
 local function push_exec(key)

@@ -74,6 +74,27 @@ class GatesIT {
     }
 
     @Test
+    void execCountGaugesCountThePermitsOfTheLastHourAndFiveMinutesAfterEachPermit() {
+        start(ApplyMode.TESTNET, Limits.defaults(), true);
+        List<String> time = h.redis.time();
+        long nowS = Long.parseLong(time.get(0));
+        // older stamps as earlier permits left them (newest first): one 2 h ago, one 20 min ago
+        h.redis.lpush("quantum:governor:exec:BNBUSDT", (nowS - 7200) + ".000", (nowS - 1200) + ".000");
+        h.publish("plan_id", "gauge-1", "symbol", "BNBUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
+        h.awaitAudit("gauge-1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.gauge("quantum_govern_exec_count_hour", "symbol", "BNBUSDT")
+                .orElse(-1) == 2);
+        assertThat(h.gauge("quantum_govern_exec_count_5min", "symbol", "BNBUSDT")).hasValue(1);
+
+        h.publish("plan_id", "gauge-2", "symbol", "BNBUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
+        h.publish("plan_id", "gauge-3", "symbol", "BNBUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
+        h.awaitAudit("gauge-3");
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.gauge("quantum_govern_exec_count_hour", "symbol", "BNBUSDT")
+                .orElse(-1) == 4);
+        assertThat(h.gauge("quantum_govern_exec_count_5min", "symbol", "BNBUSDT")).hasValue(3);
+    }
+
+    @Test
     void projectedPositionsCountOpenAndReservedSymbolsOnceAndAReleaseHandsTheSymbolOver() {
         Limits d = Limits.defaults();
         Limits limits = new Limits(3, d.maxNotionalPerTrade(), new java.math.BigDecimal("100000"), 0, 3, 2,
