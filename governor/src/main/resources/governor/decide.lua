@@ -155,8 +155,10 @@ if installed_at and (positions_open == nil or open_total == nil) and preblock ==
     end
   end
 end
-local res_ok, res_raw = pcall(redis.call, 'GET', R .. ':notional')
-local reserved = res_ok and tonumber(res_raw) or 0
+-- MGET reads a key of the wrong type as nil (0 here), as the pcall'd GET did.
+local res = redis.call('MGET', R .. ':notional', R .. ':unopened')
+local reserved = tonumber(res[1]) or 0
+local unopened = tonumber(res[2]) or 0
 if math.abs(reserved) < 1e-6 then reserved = 0 end
 
 local qty = tonumber(qty_arg)
@@ -233,11 +235,15 @@ local function exec_counts(key)
   return hour, count_recent(key, hour, 300)
 end
 
+-- LTRIM on every push, not in steps: the list's length is part of the contract (§ keys), others may read it all.
 local function push_exec(key)
-  redis.call('LPUSH', key, now_s)
-  redis.call('LTRIM', key, 0, math.max(99, max_hour))
+  local keep = math.max(99, max_hour) + 1
+  if redis.call('LPUSH', key, now_s) > keep then redis.call('LTRIM', key, 0, keep - 1) end
   redis.call('EXPIRE', key, 86400)
 end
+
+-- Step 16's findings, which the reservation of an ALLOW updates.
+local sym_open, sym_reserved = false, false
 
 -- Issues the permit; stamps, history, reservation and daily total only when `stamp`.
 local function permit(outcome, reason, detail, stamp, new_position)
@@ -252,8 +258,8 @@ local function permit(outcome, reason, detail, stamp, new_position)
     if class == 'OPEN' then
       push_exec('quantum:governor:open_exec:' .. sym)
       local dkey = 'quantum:governor:daily:' .. sym .. ':' .. utc_date(math.floor(now_sec))
-      redis.call('INCRBYFLOAT', dkey, pn)
-      redis.call('EXPIRE', dkey, 86400)
+      -- the key names its day, so a TTL set when the day's first permit creates it outlives every read of it
+      if tonumber(redis.call('INCRBYFLOAT', dkey, pn)) == pn then redis.call('EXPIRE', dkey, 86400) end
       local expires = now_ms + ttl_s * 1000
       redis.call('HSET', R, plan_id, '{"plan_id": ' .. jstr(plan_id) .. ', "symbol": ' .. jstr(sym) ..
         ', "qty": ' .. pyfloat(pq) .. ', "notional": ' .. pyfloat(pn) .. ', "new_position": ' ..
@@ -261,7 +267,10 @@ local function permit(outcome, reason, detail, stamp, new_position)
         string.format('%d', expires) .. ', "filled_at_ms": 0, "instance": ' .. jstr(instance) .. '}')
       redis.call('ZADD', R .. ':expiry', expires, plan_id)
       redis.call('SADD', R .. ':plans:' .. sym, plan_id)
-      if redis.call('HSETNX', R .. ':symbols', sym, plan_id) == 1 then redis.call('SADD', R .. ':symbol_set', sym) end
+      if not sym_reserved then
+        redis.call('HSET', R .. ':symbols', sym, plan_id)
+        if not sym_open then redis.call('INCR', R .. ':unopened') end
+      end
       redis.call('INCRBYFLOAT', R .. ':notional', pn)
     end
     local h, f = exec_counts('quantum:governor:exec:' .. sym)
@@ -385,16 +394,11 @@ if m ~= nil and (m ~= m or m <= 0) then m = nil end
 mark = m
 if mark ~= nil and qty ~= nil and qty ~= 0 and qty == qty and qty ~= math.huge then notional = qty * mark end
 
--- 16. Projected positions: |open ∪ reserved ∪ {this symbol}| = open + |reserved \ open| + (symbol in neither),
--- counted with set operations over two companion SETs (RESERVATIONS.md), O(1) in Lua per plan.
-local OPEN_SET, RES_SET = 'quantum:governor:exchange:open', R .. ':symbol_set'
-local n_reserved = redis.call('SCARD', RES_SET)
-local projected = positions_open
-if n_reserved > 0 then
-  projected = projected + n_reserved - redis.call('SINTERCARD', 2, RES_SET, OPEN_SET)
-end
-local sym_open = redis.call('SISMEMBER', OPEN_SET, sym) == 1
-local sym_reserved = redis.call('HEXISTS', R .. ':symbols', sym) == 1
+-- 16. Projected positions: |open ∪ reserved ∪ {this symbol}| = open + |reserved \ open| + (symbol in neither); the
+-- middle term is the counter `…:unopened` that releases, reservations and installs keep (RESERVATIONS.md), O(1).
+sym_open = redis.call('SISMEMBER', 'quantum:governor:exchange:open', sym) == 1
+sym_reserved = redis.call('HEXISTS', R .. ':symbols', sym) == 1
+local projected = positions_open + unopened
 local new_position = not sym_open and not sym_reserved
 if new_position then projected = projected + 1 end
 put('projected_positions', string.format('%d', projected))

@@ -4,7 +4,7 @@
 --
 -- KEYS: 1 lease, 2 positions, 3 marks, 4 meta,
 --       5 reservations, 6 reservations:expiry, 7 reservations:filled, 8 reservations:symbols, 9 reservations:notional,
---       10 exchange:open (SET of open symbols), 11 reservations:symbol_set
+--       10 exchange:open (SET of open symbols), 11 reservations:unopened
 -- ARGV: 1 instance, 2 fetch_ms, 3 ms from the fetch start to this call (local clock), 4 positions_open,
 --       5 total_notional, 6 wallet_balance, 7 available_balance, 8 weight_used, 9 notional_unknown ('' = none),
 --       10 n = number of positions, then n pairs (symbol, position JSON), then pairs (symbol, mark) to the end
@@ -29,10 +29,21 @@ local pos_from, pos_to = 11, 10 + 2 * n
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[10])
 if n > 0 then hset_pairs(KEYS[2], pos_from, pos_to) end
 -- The open-symbol set lets the decide script count projected positions with set operations (RESERVATIONS.md).
+local open = {}
 for i = pos_from, pos_to, 2 do
   local ok, p = pcall(cjson.decode, ARGV[i + 1])
-  if ok and type(p) == 'table' and (tonumber(p.amt) or 0) ~= 0 then redis.call('SADD', KEYS[10], ARGV[i]) end
+  if ok and type(p) == 'table' and (tonumber(p.amt) or 0) ~= 0 then
+    redis.call('SADD', KEYS[10], ARGV[i])
+    open[ARGV[i]] = true
+  end
 end
+-- …:unopened counts reserved symbols outside the open set, which this install just replaced: recount (O(reserved
+-- symbols), once per install rather than per decision).
+local unopened = 0
+for _, s in ipairs(redis.call('HKEYS', KEYS[8])) do
+  if not open[s] then unopened = unopened + 1 end
+end
+redis.call('SET', KEYS[11], string.format('%d', unopened))
 if #ARGV > pos_to then hset_pairs(KEYS[3], pos_to + 1, #ARGV) end
 redis.call('HSET', KEYS[4],
   'installed_at_ms', string.format('%d', now_ms),

@@ -36,13 +36,14 @@ end
 
 -- The outcome a plan_id already has (decided marker, else a permit or block record), or nil (contract §3.3 step 3).
 local function prior_outcome(plan_id)
-  local marker = redis.call('GET', 'quantum:governor:decided:' .. plan_id)
-  if marker then
-    local ok, m = pcall(cjson.decode, marker)
+  local v = redis.call('MGET', 'quantum:governor:decided:' .. plan_id, 'quantum:permit:' .. plan_id,
+    'quantum:governor:block:' .. plan_id)
+  if v[1] then
+    local ok, m = pcall(cjson.decode, v[1])
     return (ok and type(m) == 'table' and m.outcome) or 'UNKNOWN'
   end
-  if redis.call('EXISTS', 'quantum:permit:' .. plan_id) == 1 then return 'ALLOW' end
-  if redis.call('EXISTS', 'quantum:governor:block:' .. plan_id) == 1 then return 'BLOCK' end
+  if v[2] then return 'ALLOW' end
+  if v[3] then return 'BLOCK' end
   return nil
 end
 
@@ -54,8 +55,10 @@ local function release(pid)
   if not raw then return false end
   local r = cjson.decode(raw)
   redis.call('HDEL', R, pid)
-  if redis.call('HLEN', R) == 0 then
+  local empty = redis.call('HLEN', R) == 0
+  if empty then
     redis.call('SET', R .. ':notional', '0')
+    redis.call('SET', R .. ':unopened', '0')
   else
     redis.call('INCRBYFLOAT', R .. ':notional', -(tonumber(r.notional) or 0))
   end
@@ -66,7 +69,9 @@ local function release(pid)
     if other then redis.call('HSET', R .. ':symbols', r.symbol, other)
     else
       redis.call('HDEL', R .. ':symbols', r.symbol)
-      redis.call('SREM', R .. ':symbol_set', r.symbol)
+      if not empty and redis.call('SISMEMBER', 'quantum:governor:exchange:open', r.symbol) == 0 then
+        redis.call('DECR', R .. ':unopened')
+      end
     end
   end
   return true

@@ -62,7 +62,7 @@ final class SnapshotStore {
                 ExchangeKeys.LEASE, ExchangeKeys.POSITIONS, ExchangeKeys.MARKS, ExchangeKeys.META,
                 ExchangeKeys.RESERVATIONS, ExchangeKeys.RESERVATIONS_EXPIRY, ExchangeKeys.RESERVATIONS_FILLED,
                 ExchangeKeys.RESERVATIONS_SYMBOLS, ExchangeKeys.RESERVATIONS_NOTIONAL, ExchangeKeys.OPEN,
-                ExchangeKeys.RESERVATIONS_SYMBOL_SET), args);
+                ExchangeKeys.RESERVATIONS_UNOPENED), args);
         return new Installed(((Long) reply.get(0)) == 1L, (Long) reply.get(1), (Long) reply.get(2));
     }
 

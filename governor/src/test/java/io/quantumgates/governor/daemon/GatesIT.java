@@ -112,8 +112,8 @@ class GatesIT {
         assertThat(h.awaitAudit("pos-xrp")).containsEntry("reason", "max_positions_reached")
                 .containsEntry("detail", "projected=4 max=3").containsEntry("qty", "10.0")
                 .containsEntry("mark", "2.0").containsEntry("notional", "20.0");
-        assertThat(h.redis.smembers("quantum:governor:reservations:symbol_set"))
-                .containsExactlyInAnyOrder("BTCUSDT", "SOLUSDT", "ADAUSDT");
+        // reserved outside the open positions: SOLUSDT, ADAUSDT
+        assertThat(h.redis.get("quantum:governor:reservations:unopened")).isEqualTo("2");
 
         h.redis.xadd(Harness.RESULTS, Map.of("plan_id", "pos-sol-1", "executed", "False"));
         await().atMost(Duration.ofSeconds(5)).until(() -> h.redis.hlen("quantum:governor:reservations") == 3);
@@ -124,7 +124,7 @@ class GatesIT {
         h.redis.xadd(Harness.RESULTS, Map.of("plan_id", "pos-sol-2", "executed", "False"));
         await().atMost(Duration.ofSeconds(5)).until(() -> h.redis.hlen("quantum:governor:reservations") == 2);
         assertThat(h.redis.hexists("quantum:governor:reservations:symbols", "SOLUSDT")).isFalse();
-        assertThat(h.redis.sismember("quantum:governor:reservations:symbol_set", "SOLUSDT")).isFalse();
+        assertThat(h.redis.get("quantum:governor:reservations:unopened")).isEqualTo("1");
         h.publish("plan_id", "pos-xrp-3", "symbol", "XRPUSDT", "side", "BUY", "qty", "10", "decision", "EXECUTE");
         assertThat(h.awaitAudit("pos-xrp-3")).containsEntry("outcome", "ALLOW");
     }

@@ -148,6 +148,10 @@ final class Harness implements AutoCloseable {
         if (!allMarks.isEmpty()) {
             redis.hset("quantum:governor:exchange:marks", allMarks);
         }
+        // and its recount of the reserved symbols outside the open set
+        long unopened = redis.hkeys("quantum:governor:reservations:symbols").stream()
+                .filter(sym -> !redis.sismember("quantum:governor:exchange:open", sym)).count();
+        redis.set("quantum:governor:reservations:unopened", Long.toString(unopened));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("installed_at_ms", Long.toString(nowMs - ageMs));
         meta.put("fetch_ms", "0");
