@@ -204,31 +204,29 @@ final class Harness implements AutoCloseable {
 
     /** A gauge's value for the labels, empty when the gauge has no such data point yet. */
     java.util.OptionalDouble gauge(String name, String... labels) {
-        return registry.scrape().stream().filter(s -> s.getMetadata().getName().equals(name)).findFirst()
-                .map(s -> s.getDataPoints().stream().filter(dp -> {
-                    for (int i = 0; i + 1 < labels.length; i += 2) {
-                        if (!labels[i + 1].equals(dp.getLabels().get(labels[i]))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }).mapToDouble(dp -> ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) dp)
-                        .getValue()).findFirst())
-                .orElse(java.util.OptionalDouble.empty());
+        return points(name, labels).mapToDouble(dp ->
+                ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) dp).getValue()).findFirst();
     }
 
     double counter(String name, String... labels) {
-        return registry.scrape().stream().filter(s -> (s.getMetadata().getPrometheusName().equals(name) || s.getMetadata().getName().equals(name))).findFirst()
-                .map(s -> s.getDataPoints().stream().filter(dp -> {
+        return points(name, labels).mapToDouble(dp ->
+                ((io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot) dp).getValue()).sum();
+    }
+
+    private java.util.stream.Stream<? extends io.prometheus.metrics.model.snapshots.DataPointSnapshot> points(
+            String name, String... labels) {
+        return registry.scrape().stream()
+                .filter(s -> s.getMetadata().getPrometheusName().equals(name) || s.getMetadata().getName().equals(name))
+                .findFirst().stream()
+                .flatMap(s -> s.getDataPoints().stream())
+                .filter(dp -> {
                     for (int i = 0; i + 1 < labels.length; i += 2) {
                         if (!labels[i + 1].equals(dp.getLabels().get(labels[i]))) {
                             return false;
                         }
                     }
                     return true;
-                }).mapToDouble(dp -> ((io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot) dp)
-                        .getValue()).sum())
-                .orElse(0.0);
+                });
     }
 
     @Override
