@@ -13,13 +13,7 @@ local max_age_ms, ttl_s = tonumber(ARGV[25]), tonumber(ARGV[26])
 local cap_trade, cap_total, cap_daily, cap_kill = ARGV[27], ARGV[28], ARGV[29], ARGV[30]
 local events_stream = ARGV[31]
 
-local R = 'quantum:governor:reservations'
 local AUDIT = 'quantum:stream:governor.decisions'
-
-local t = redis.call('TIME')
-local now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local now_s = string.format('%d.%03d', math.floor(now_ms / 1000), now_ms % 1000)
-local now_sec = now_ms / 1000
 
 -- Python str(float): shortest round-trip digits (the closest when several are that short), fixed for
 -- 1e-4 <= |x| < 1e16, else d.ddde+XX. Memoized: one plan formats the same few figures for audit, records and reply.
@@ -99,8 +93,11 @@ local function pyfloat(x)
   if s then return s end
   local a = math.abs(x)
   if a >= 1e-4 and a < 1e15 then
-    -- At <= 15 digits the closest decimal is the shortest (a double has more precision), and %g prints it fixed.
+    -- If any decimal of <= 15 digits reads back as x, the closest one does (a double has more precision); if none
+    -- does, the closest 16-digit one is Python's unless it fails to read back (then only the slow path knows: near
+    -- a power of two another 16-digit one may). %g prints them fixed in this range.
     s = string.format('%.15g', x)
+    if tonumber(s) ~= x then s = string.format('%.16g', x) end
     if tonumber(s) ~= x or string.find(s, 'e', 1, true) then
       s = pyfloat_slow(x)
     elseif not string.find(s, '.', 1, true) then
@@ -113,64 +110,6 @@ local function pyfloat(x)
   return s
 end
 
-local function jstr(s)
-  return '"' .. string.gsub(s, '[%c"\\\128-\255]', function(c)
-    if c == '"' then return '\\"' end
-    if c == '\\' then return '\\\\' end
-    if c == '\n' then return '\\n' end
-    if c == '\r' then return '\\r' end
-    if c == '\t' then return '\\t' end
-    return string.format('\\u%04x', string.byte(c))
-  end) .. '"'
-end
-
-local function utc_date(secs)
-  local z = math.floor(secs / 86400) + 719468
-  local era = math.floor(z / 146097)
-  local doe = z - era * 146097
-  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
-  local y = yoe + era * 400
-  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
-  local mp = math.floor((5 * doy + 2) / 153)
-  local d = doy - math.floor((153 * mp + 2) / 5) + 1
-  local m = mp < 10 and mp + 3 or mp - 9
-  if m <= 2 then y = y + 1 end
-  return string.format('%04d-%02d-%02d', y, m, d)
-end
-
--- Reservation release, exactly as RESERVATIONS.md describes it (O(1): no scan of the reservations).
-local function release(pid)
-  local raw = redis.call('HGET', R, pid)
-  redis.call('ZREM', R .. ':expiry', pid)
-  redis.call('ZREM', R .. ':filled', pid)
-  if not raw then return false end
-  local r = cjson.decode(raw)
-  redis.call('HDEL', R, pid)
-  if redis.call('HLEN', R) == 0 then
-    redis.call('SET', R .. ':notional', '0')
-  else
-    redis.call('INCRBYFLOAT', R .. ':notional', -(tonumber(r.notional) or 0))
-  end
-  local by_symbol = R .. ':plans:' .. r.symbol
-  local tracked = redis.call('SREM', by_symbol, pid) == 1
-  if redis.call('HGET', R .. ':symbols', r.symbol) == pid then
-    local other = redis.call('SRANDMEMBER', by_symbol)
-    if not other and not tracked then
-      -- written before the per-symbol sets existed: find another of its symbol the old way (upgrade only)
-      local all = redis.call('HGETALL', R)
-      for i = 1, #all, 2 do
-        if cjson.decode(all[i + 1]).symbol == r.symbol then other = all[i]; break end
-      end
-    end
-    if other then redis.call('HSET', R .. ':symbols', r.symbol, other)
-    else
-      redis.call('HDEL', R .. ':symbols', r.symbol)
-      redis.call('SREM', R .. ':symbol_set', r.symbol)
-    end
-  end
-  return true
-end
-
 -- 0. Reservations past their TTL end first, so projections never over-count forever.
 local expired = redis.call('ZRANGEBYSCORE', R .. ':expiry', '-inf', now_ms, 'LIMIT', 0, 100)
 for _, pid in ipairs(expired) do release(pid) end
@@ -179,16 +118,7 @@ for _, pid in ipairs(expired) do release(pid) end
 local marker_key = 'quantum:governor:decided:' .. plan_id
 local permit_key = 'quantum:permit:' .. plan_id
 local block_key = 'quantum:governor:block:' .. plan_id
-local marker = redis.call('GET', marker_key)
-local prior = nil
-if marker then
-  local ok, m = pcall(cjson.decode, marker)
-  prior = (ok and type(m) == 'table' and m.outcome) or 'UNKNOWN'
-elseif redis.call('EXISTS', permit_key) == 1 then
-  prior = 'ALLOW'
-elseif redis.call('EXISTS', block_key) == 1 then
-  prior = 'BLOCK'
-end
+local prior = prior_outcome(plan_id)
 if prior then
   redis.call('XACK', stream, group, stream_id)
   return {'verdict', 'DUPLICATE', 'prior', prior}
@@ -199,7 +129,7 @@ local function put(k, v) out[#out + 1] = k; out[#out + 1] = v end
 
 -- Exchange snapshot, as the last install left it (audit fields for every outcome).
 local meta_ok, meta = pcall(redis.call, 'HMGET', 'quantum:governor:exchange:meta', 'installed_at_ms', 'fetch_ms',
-  'last_error', 'positions_open', 'total_notional', 'notional_unknown', 'open_set_ms')
+  'last_error', 'positions_open', 'total_notional', 'notional_unknown')
 if not meta_ok then meta = {} end
 local installed_at, fetch_ms = tonumber(meta[1]), tonumber(meta[2]) or 0
 local last_error = meta[3] or ''
@@ -225,8 +155,10 @@ if installed_at and (positions_open == nil or open_total == nil) and preblock ==
     end
   end
 end
-local res_ok, res_raw = pcall(redis.call, 'GET', R .. ':notional')
-local reserved = res_ok and tonumber(res_raw) or 0
+-- MGET reads a key of the wrong type as nil (0 here), as the pcall'd GET did.
+local res = redis.call('MGET', R .. ':notional', R .. ':unopened')
+local reserved = tonumber(res[1]) or 0
+local unopened = tonumber(res[2]) or 0
 if math.abs(reserved) < 1e-6 then reserved = 0 end
 
 local qty = tonumber(qty_arg)
@@ -279,24 +211,39 @@ local function block(reason, detail)
   return finish('BLOCK', reason, detail, audit('BLOCK', reason, detail))
 end
 
-local function exec_counts(key)
-  local hour, five = 0, 0
-  local list = redis.call('LRANGE', key, 0, math.max(99, max_hour))
-  for _, v in ipairs(list) do
-    local ts = tonumber(v)
-    if ts then
-      if now_sec - ts < 3600 then hour = hour + 1 end
-      if now_sec - ts < 300 then five = five + 1 end
-    end
+-- Stamps of a newest-first exec list (LPUSHed with the Redis clock, so non-increasing) that are newer than `window`
+-- seconds among its first n: they are a prefix, so binary-search its end with LINDEX (O(log n) calls, no LRANGE
+-- and Lua loop over up to 100 stamps on every permit).
+local function count_recent(key, n, window)
+  local function recent(i)
+    local ts = tonumber(redis.call('LINDEX', key, i))
+    return ts ~= nil and now_sec - ts < window
   end
-  return hour, five
+  if n == 0 or not recent(0) then return 0 end
+  if recent(n - 1) then return n end
+  local lo, hi = 0, n - 1 -- recent(lo), not recent(hi)
+  while hi - lo > 1 do
+    local mid = math.floor((lo + hi) / 2)
+    if recent(mid) then lo = mid else hi = mid end
+  end
+  return hi
 end
 
+local function exec_counts(key)
+  local n = math.min(redis.call('LLEN', key), math.max(99, max_hour) + 1)
+  local hour = count_recent(key, n, 3600)
+  return hour, count_recent(key, hour, 300)
+end
+
+-- LTRIM on every push, not in steps: the list's length is part of the contract (§ keys), others may read it all.
 local function push_exec(key)
-  redis.call('LPUSH', key, now_s)
-  redis.call('LTRIM', key, 0, math.max(99, max_hour))
+  local keep = math.max(99, max_hour) + 1
+  if redis.call('LPUSH', key, now_s) > keep then redis.call('LTRIM', key, 0, keep - 1) end
   redis.call('EXPIRE', key, 86400)
 end
+
+-- Step 16's findings, which the reservation of an ALLOW updates.
+local sym_open, sym_reserved = false, false
 
 -- Issues the permit; stamps, history, reservation and daily total only when `stamp`.
 local function permit(outcome, reason, detail, stamp, new_position)
@@ -311,8 +258,8 @@ local function permit(outcome, reason, detail, stamp, new_position)
     if class == 'OPEN' then
       push_exec('quantum:governor:open_exec:' .. sym)
       local dkey = 'quantum:governor:daily:' .. sym .. ':' .. utc_date(math.floor(now_sec))
-      redis.call('INCRBYFLOAT', dkey, pn)
-      redis.call('EXPIRE', dkey, 86400)
+      -- the key names its day, so a TTL set when the day's first permit creates it outlives every read of it
+      if tonumber(redis.call('INCRBYFLOAT', dkey, pn)) == pn then redis.call('EXPIRE', dkey, 86400) end
       local expires = now_ms + ttl_s * 1000
       redis.call('HSET', R, plan_id, '{"plan_id": ' .. jstr(plan_id) .. ', "symbol": ' .. jstr(sym) ..
         ', "qty": ' .. pyfloat(pq) .. ', "notional": ' .. pyfloat(pn) .. ', "new_position": ' ..
@@ -320,7 +267,10 @@ local function permit(outcome, reason, detail, stamp, new_position)
         string.format('%d', expires) .. ', "filled_at_ms": 0, "instance": ' .. jstr(instance) .. '}')
       redis.call('ZADD', R .. ':expiry', expires, plan_id)
       redis.call('SADD', R .. ':plans:' .. sym, plan_id)
-      if redis.call('HSETNX', R .. ':symbols', sym, plan_id) == 1 then redis.call('SADD', R .. ':symbol_set', sym) end
+      if not sym_reserved then
+        redis.call('HSET', R .. ':symbols', sym, plan_id)
+        if not sym_open then redis.call('INCR', R .. ':unopened') end
+      end
       redis.call('INCRBYFLOAT', R .. ':notional', pn)
     end
     local h, f = exec_counts('quantum:governor:exec:' .. sym)
@@ -444,38 +394,11 @@ if m ~= nil and (m ~= m or m <= 0) then m = nil end
 mark = m
 if mark ~= nil and qty ~= nil and qty ~= 0 and qty == qty and qty ~= math.huge then notional = qty * mark end
 
--- 16. Projected positions: |open ∪ reserved ∪ {this symbol}| = open + |reserved \ open| + (symbol in neither),
--- counted with set operations over two companion SETs (RESERVATIONS.md), O(1) in Lua per plan.
-local OPEN_SET, RES_SET = 'quantum:governor:exchange:open', R .. ':symbol_set'
-if meta[7] ~= meta[1] then
-  -- the snapshot was installed without the open-symbol set (an older installer): build it once for this install
-  redis.call('DEL', OPEN_SET)
-  local rows = redis.call('HGETALL', 'quantum:governor:exchange:positions')
-  for i = 1, #rows, 2 do
-    local ok, p = pcall(cjson.decode, rows[i + 1])
-    if ok and type(p) == 'table' and (tonumber(p.amt) or 0) ~= 0 then redis.call('SADD', OPEN_SET, rows[i]) end
-  end
-  redis.call('HSET', 'quantum:governor:exchange:meta', 'open_set_ms', meta[1])
-end
-local n_reserved = redis.call('SCARD', RES_SET)
-if n_reserved ~= redis.call('HLEN', R .. ':symbols') then
-  -- reservations written before the symbol set existed: rebuild it from the hash (upgrade only)
-  redis.call('DEL', RES_SET)
-  local syms = redis.call('HKEYS', R .. ':symbols')
-  local i = 1
-  while i <= #syms do
-    local last = math.min(i + 399, #syms)
-    redis.call('SADD', RES_SET, unpack(syms, i, last))
-    i = last + 1
-  end
-  n_reserved = #syms
-end
-local projected = positions_open
-if n_reserved > 0 then
-  projected = projected + n_reserved - redis.call('SINTERCARD', 2, RES_SET, OPEN_SET)
-end
-local sym_open = redis.call('SISMEMBER', OPEN_SET, sym) == 1
-local sym_reserved = redis.call('HEXISTS', R .. ':symbols', sym) == 1
+-- 16. Projected positions: |open ∪ reserved ∪ {this symbol}| = open + |reserved \ open| + (symbol in neither); the
+-- middle term is the counter `…:unopened` that releases, reservations and installs keep (RESERVATIONS.md), O(1).
+sym_open = redis.call('SISMEMBER', 'quantum:governor:exchange:open', sym) == 1
+sym_reserved = redis.call('HEXISTS', R .. ':symbols', sym) == 1
+local projected = positions_open + unopened
 local new_position = not sym_open and not sym_reserved
 if new_position then projected = projected + 1 end
 put('projected_positions', string.format('%d', projected))

@@ -4,33 +4,9 @@ local plan_id, valid_id, stream, group, stream_id = ARGV[1], ARGV[2] == '1', ARG
 local reason, deliveries, fields_json, instance = ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 local sym, action, mode = ARGV[10], ARGV[11], ARGV[12]
 
-local t = redis.call('TIME')
-local now_ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local now_s = string.format('%d.%03d', math.floor(now_ms / 1000), now_ms % 1000)
-
-local function jstr(s)
-  return '"' .. string.gsub(s, '[%c"\\\128-\255]', function(c)
-    if c == '"' then return '\\"' end
-    if c == '\\' then return '\\\\' end
-    if c == '\n' then return '\\n' end
-    if c == '\r' then return '\\r' end
-    if c == '\t' then return '\\t' end
-    return string.format('\\u%04x', string.byte(c))
-  end) .. '"'
-end
-
 local marker_key = 'quantum:governor:decided:' .. plan_id
 if valid_id then
-  local marker = redis.call('GET', marker_key)
-  local prior = nil
-  if marker then
-    local ok, m = pcall(cjson.decode, marker)
-    prior = (ok and type(m) == 'table' and m.outcome) or 'UNKNOWN'
-  elseif redis.call('EXISTS', 'quantum:permit:' .. plan_id) == 1 then
-    prior = 'ALLOW'
-  elseif redis.call('EXISTS', 'quantum:governor:block:' .. plan_id) == 1 then
-    prior = 'BLOCK'
-  end
+  local prior = prior_outcome(plan_id)
   if prior then
     redis.call('XACK', stream, group, stream_id)
     return {'verdict', 'DUPLICATE', 'prior', prior}

@@ -12,7 +12,7 @@ final class ExchangeKeys {
     static final String RESERVATIONS_FILLED = RESERVATIONS + ":filled";
     static final String RESERVATIONS_SYMBOLS = RESERVATIONS + ":symbols";
     static final String RESERVATIONS_NOTIONAL = RESERVATIONS + ":notional";
-    static final String RESERVATIONS_SYMBOL_SET = RESERVATIONS + ":symbol_set";
+    static final String RESERVATIONS_UNOPENED = RESERVATIONS + ":unopened";
 
     private ExchangeKeys() {}
 }

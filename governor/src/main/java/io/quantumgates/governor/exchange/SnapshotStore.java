@@ -3,6 +3,7 @@ package io.quantumgates.governor.exchange;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.redis.LuaScript;
+import io.quantumgates.governor.redis.GovernorScripts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.OptionalLong;
 
 /** The poller's Redis edge: the lease, the atomic install, and the error/pause marks. Every write is fenced by the lease. */
 final class SnapshotStore {
-    private static final LuaScript INSTALL = LuaScript.fromResource("/governor/install_snapshot.lua");
+    private static final LuaScript INSTALL = GovernorScripts.load("/governor/install_snapshot.lua");
     private static final LuaScript LEASE = LuaScript.fromResource("/governor/exchange_lease.lua");
     private static final LuaScript FAILED = LuaScript.fromResource("/governor/exchange_failed.lua");
 
@@ -61,7 +62,7 @@ final class SnapshotStore {
                 ExchangeKeys.LEASE, ExchangeKeys.POSITIONS, ExchangeKeys.MARKS, ExchangeKeys.META,
                 ExchangeKeys.RESERVATIONS, ExchangeKeys.RESERVATIONS_EXPIRY, ExchangeKeys.RESERVATIONS_FILLED,
                 ExchangeKeys.RESERVATIONS_SYMBOLS, ExchangeKeys.RESERVATIONS_NOTIONAL, ExchangeKeys.OPEN,
-                ExchangeKeys.RESERVATIONS_SYMBOL_SET), args);
+                ExchangeKeys.RESERVATIONS_UNOPENED), args);
         return new Installed(((Long) reply.get(0)) == 1L, (Long) reply.get(1), (Long) reply.get(2));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Runs {@code dlq.lua}: dead letter + audit + marker + XACK in one step. */
 public final class DeadLetterScript {
-    private static final LuaScript SCRIPT = LuaScript.fromResource("/governor/dlq.lua");
+    private static final LuaScript SCRIPT = GovernorScripts.load("/governor/dlq.lua");
 
     private final String instance;
     private final String mode;

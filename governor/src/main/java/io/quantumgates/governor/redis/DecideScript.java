@@ -9,16 +9,13 @@ import io.quantumgates.governor.config.GovernorConfig;
 import io.quantumgates.governor.policy.Evaluation;
 import io.quantumgates.governor.policy.Limits;
 import io.quantumgates.governor.policy.Plan;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@code decide.lua}, the atomic step for one plan; its arguments and reply are fixed here. */
 public final class DecideScript {
-    private static final LuaScript SCRIPT = LuaScript.fromResource("/governor/decide.lua");
+    private static final String SOURCE = GovernorScripts.source("/governor/decide.lua");
+    private static final LuaScript SCRIPT = LuaScript.of("/governor/decide.lua", SOURCE);
     private static final String[] NO_KEYS = new String[0];
 
     private final String stream;
@@ -61,14 +58,7 @@ public final class DecideScript {
 
     /** Loads the script into Redis, so pipelined EVALSHAs find it (a NOSCRIPT later is retried by {@link #run}). */
     public static void load(RedisCommands<String, String> redis) {
-        try (InputStream in = DecideScript.class.getResourceAsStream("/governor/decide.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("decide.lua missing from the classpath");
-            }
-            redis.scriptLoad(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        redis.scriptLoad(SOURCE);
     }
 
     /**

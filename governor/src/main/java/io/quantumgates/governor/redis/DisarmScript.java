@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Runs {@code disarm.lua}: sets the auto-disarm latch (NX), the day record and the AUTO_DISARM event. */
 public final class DisarmScript {
-    private static final LuaScript SCRIPT = LuaScript.fromResource("/governor/disarm.lua");
+    private static final LuaScript SCRIPT = GovernorScripts.load("/governor/disarm.lua");
 
     /** @param triggered false when a latch was already set; {@code reason} is then the latch's reason */
     public record Result(boolean triggered, String reason) {}

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** Runs {@code release.lua} for one {@code apply.result} entry, acking it in the same step. */
 public final class ReleaseScript {
-    private static final LuaScript SCRIPT = LuaScript.fromResource("/governor/release.lua");
+    private static final LuaScript SCRIPT = GovernorScripts.load("/governor/release.lua");
 
     /** @return {@code released}, {@code filled} or {@code none} */
     public String run(RedisCommands<String, String> redis, StreamEntry entry) {

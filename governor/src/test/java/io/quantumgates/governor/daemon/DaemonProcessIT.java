@@ -211,4 +211,30 @@ class DaemonProcessIT {
                 .anyMatch(a -> a.get("plan_id").equals("after-restart") && a.get("outcome").equals("ALLOW")));
         assertThat(d.alive()).isTrue();
     }
+
+    @Test
+    void healthzIs503WhileRedisIsDownAnd200OnceItIsBack() throws Exception {
+        server.kill();
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = env("gov-health");
+        env.put("METRICS_PORT", Integer.toString(port));
+        DaemonProcess d = daemon(env);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest healthz = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 503);
+        assertThat(http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"status\": \"unhealthy\"");
+
+        server.restart();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"status\": \"ok\"", "\"redis\": true");
+        assertThat(d.alive()).isTrue();
+    }
 }

@@ -74,6 +74,27 @@ class GatesIT {
     }
 
     @Test
+    void execCountGaugesCountThePermitsOfTheLastHourAndFiveMinutesAfterEachPermit() {
+        start(ApplyMode.TESTNET, Limits.defaults(), true);
+        List<String> time = h.redis.time();
+        long nowS = Long.parseLong(time.get(0));
+        // older stamps as earlier permits left them (newest first): one 2 h ago, one 20 min ago
+        h.redis.lpush("quantum:governor:exec:BNBUSDT", (nowS - 7200) + ".000", (nowS - 1200) + ".000");
+        h.publish("plan_id", "gauge-1", "symbol", "BNBUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
+        h.awaitAudit("gauge-1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.gauge("quantum_govern_exec_count_hour", "symbol", "BNBUSDT")
+                .orElse(-1) == 2);
+        assertThat(h.gauge("quantum_govern_exec_count_5min", "symbol", "BNBUSDT")).hasValue(1);
+
+        h.publish("plan_id", "gauge-2", "symbol", "BNBUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
+        h.publish("plan_id", "gauge-3", "symbol", "BNBUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
+        h.awaitAudit("gauge-3");
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.gauge("quantum_govern_exec_count_hour", "symbol", "BNBUSDT")
+                .orElse(-1) == 4);
+        assertThat(h.gauge("quantum_govern_exec_count_5min", "symbol", "BNBUSDT")).hasValue(3);
+    }
+
+    @Test
     void projectedPositionsCountOpenAndReservedSymbolsOnceAndAReleaseHandsTheSymbolOver() {
         Limits d = Limits.defaults();
         Limits limits = new Limits(3, d.maxNotionalPerTrade(), new java.math.BigDecimal("100000"), 0, 3, 2,
@@ -91,8 +112,8 @@ class GatesIT {
         assertThat(h.awaitAudit("pos-xrp")).containsEntry("reason", "max_positions_reached")
                 .containsEntry("detail", "projected=4 max=3").containsEntry("qty", "10.0")
                 .containsEntry("mark", "2.0").containsEntry("notional", "20.0");
-        assertThat(h.redis.smembers("quantum:governor:reservations:symbol_set"))
-                .containsExactlyInAnyOrder("BTCUSDT", "SOLUSDT", "ADAUSDT");
+        // reserved outside the open positions: SOLUSDT, ADAUSDT
+        assertThat(h.redis.get("quantum:governor:reservations:unopened")).isEqualTo("2");
 
         h.redis.xadd(Harness.RESULTS, Map.of("plan_id", "pos-sol-1", "executed", "False"));
         await().atMost(Duration.ofSeconds(5)).until(() -> h.redis.hlen("quantum:governor:reservations") == 3);
@@ -103,7 +124,7 @@ class GatesIT {
         h.redis.xadd(Harness.RESULTS, Map.of("plan_id", "pos-sol-2", "executed", "False"));
         await().atMost(Duration.ofSeconds(5)).until(() -> h.redis.hlen("quantum:governor:reservations") == 2);
         assertThat(h.redis.hexists("quantum:governor:reservations:symbols", "SOLUSDT")).isFalse();
-        assertThat(h.redis.sismember("quantum:governor:reservations:symbol_set", "SOLUSDT")).isFalse();
+        assertThat(h.redis.get("quantum:governor:reservations:unopened")).isEqualTo("1");
         h.publish("plan_id", "pos-xrp-3", "symbol", "XRPUSDT", "side", "BUY", "qty", "10", "decision", "EXECUTE");
         assertThat(h.awaitAudit("pos-xrp-3")).containsEntry("outcome", "ALLOW");
     }

@@ -123,7 +123,8 @@ final class Harness implements AutoCloseable {
     void installSnapshot(Map<String, double[]> positions, Map<String, String> marks, long ageMs) {
         List<String> time = redis.time();
         long nowMs = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-        redis.del("quantum:governor:exchange:positions", "quantum:governor:exchange:marks");
+        redis.del("quantum:governor:exchange:positions", "quantum:governor:exchange:marks",
+                "quantum:governor:exchange:open");
         double total = 0;
         Map<String, String> rows = new HashMap<>();
         Map<String, String> allMarks = new HashMap<>(marks);
@@ -137,10 +138,20 @@ final class Harness implements AutoCloseable {
         }
         if (!rows.isEmpty()) {
             redis.hset("quantum:governor:exchange:positions", rows);
+            // the install script's set of open symbols (amt != 0), which the decide script counts with
+            String[] open = positions.entrySet().stream().filter(e -> e.getValue()[0] != 0).map(Map.Entry::getKey)
+                    .toArray(String[]::new);
+            if (open.length > 0) {
+                redis.sadd("quantum:governor:exchange:open", open);
+            }
         }
         if (!allMarks.isEmpty()) {
             redis.hset("quantum:governor:exchange:marks", allMarks);
         }
+        // and its recount of the reserved symbols outside the open set
+        long unopened = redis.hkeys("quantum:governor:reservations:symbols").stream()
+                .filter(sym -> !redis.sismember("quantum:governor:exchange:open", sym)).count();
+        redis.set("quantum:governor:reservations:unopened", Long.toString(unopened));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("installed_at_ms", Long.toString(nowMs - ageMs));
         meta.put("fetch_ms", "0");
@@ -191,18 +202,31 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    /** A gauge's value for the labels, empty when the gauge has no such data point yet. */
+    java.util.OptionalDouble gauge(String name, String... labels) {
+        return points(name, labels).mapToDouble(dp ->
+                ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) dp).getValue()).findFirst();
+    }
+
     double counter(String name, String... labels) {
-        return registry.scrape().stream().filter(s -> (s.getMetadata().getPrometheusName().equals(name) || s.getMetadata().getName().equals(name))).findFirst()
-                .map(s -> s.getDataPoints().stream().filter(dp -> {
+        return points(name, labels).mapToDouble(dp ->
+                ((io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot) dp).getValue()).sum();
+    }
+
+    private java.util.stream.Stream<? extends io.prometheus.metrics.model.snapshots.DataPointSnapshot> points(
+            String name, String... labels) {
+        return registry.scrape().stream()
+                .filter(s -> s.getMetadata().getPrometheusName().equals(name) || s.getMetadata().getName().equals(name))
+                .findFirst().stream()
+                .flatMap(s -> s.getDataPoints().stream())
+                .filter(dp -> {
                     for (int i = 0; i + 1 < labels.length; i += 2) {
                         if (!labels[i + 1].equals(dp.getLabels().get(labels[i]))) {
                             return false;
                         }
                     }
                     return true;
-                }).mapToDouble(dp -> ((io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot) dp)
-                        .getValue()).sum())
-                .orElse(0.0);
+                });
     }
 
     @Override

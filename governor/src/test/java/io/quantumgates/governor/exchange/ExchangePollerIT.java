@@ -104,6 +104,8 @@ class ExchangePollerIT {
         assertThat(redis.zrange(ExchangeKeys.RESERVATIONS_FILLED, 0, -1)).containsExactly("plan-late");
         assertThat(redis.zrange(ExchangeKeys.RESERVATIONS_EXPIRY, 0, -1)).containsExactlyInAnyOrder("plan-open", "plan-late");
         assertThat(redis.hget(ExchangeKeys.RESERVATIONS_SYMBOLS, "SOLUSDT")).isEqualTo("plan-open");
+        // SOLUSDT and XLMUSDT are reserved and not among the seed's open positions
+        assertThat(redis.get(ExchangeKeys.RESERVATIONS_UNOPENED)).isEqualTo("2");
         assertThat(Double.parseDouble(redis.get(ExchangeKeys.RESERVATIONS_NOTIONAL))).isEqualTo(70.0);
     }
 
@@ -236,6 +238,8 @@ class ExchangePollerIT {
         if (filledAtMs > 0) {
             redis.zadd(ExchangeKeys.RESERVATIONS_FILLED, filledAtMs, planId);
         }
+        // as decide.lua writes a reservation (RESERVATIONS.md); the install recounts …:unopened
+        redis.sadd(ExchangeKeys.RESERVATIONS + ":plans:" + symbol, planId);
         redis.hsetnx(ExchangeKeys.RESERVATIONS_SYMBOLS, symbol, planId);
     }
 
