@@ -4,10 +4,18 @@
 set -u
 out=${1:-bench-matrix-$(date +%Y%m%d-%H%M%S).txt}
 jar=bench/target/quantum-bench.jar
+# Measure the daemons as deployed: the JVM options between `java` and `-jar` in each systemd unit's ExecStart.
+unit_opts() {
+  sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' "deploy/systemd/$1" | tr ' ' '\n' | sed '/^$/d;s/^/--daemon-jvm-opt=/'
+}
+mapfile -t gov_opts < <(unit_opts quantum-governor.service)
+mapfile -t heat_opts < <(unit_opts quantum-portfolio-heat-gate.service)
 run() {
-  echo "### $*" | tee -a "$out"
+  local opts=()
+  case "$1" in governor) opts=("${gov_opts[@]}") ;; heatgate) opts=("${heat_opts[@]}") ;; esac
+  echo "### $* ${opts[*]}" | tee -a "$out"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
-  java -jar "$jar" "$@" --markdown 2>&1 | tee -a "$out"
+  java -jar "$jar" "$@" "${opts[@]}" --markdown 2>&1 | tee -a "$out"
   echo "exit: ${PIPESTATUS[0]}" | tee -a "$out"
 }
 {
