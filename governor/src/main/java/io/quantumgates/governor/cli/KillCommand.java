@@ -6,6 +6,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.governor.GovernorKeys;
 import io.quantumgates.governor.policy.KillSwitch;
 import java.time.InstantSource;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kill on|off|status}: the kill switch blocks every plan, CLOSE included, in every mode (contract §3.3 step 6).
@@ -64,7 +65,7 @@ public final class KillCommand extends OperatorCommand {
         String event = on ? "KILL_ON" : "KILL_OFF";
         String by = Operator.identity();
         redis.multi();
-        redis.set(CliKeys.KILL, on ? "1" : "0");
+        redis.set(GovernorKeys.KILL, on ? "1" : "0");
         redis.xadd(keys.events(), "event", event, "by", by, "reason", reason, "timestamp", epochSeconds(clock().millis()));
         if (redis.exec().wasDiscarded()) {
             throw new CliFailure("Kill switch not changed: the transaction was discarded");
@@ -90,7 +91,7 @@ public final class KillCommand extends OperatorCommand {
 
     static KillSwitch readState(RedisCommands<String, String> redis) {
         try {
-            return KillSwitch.parse(Optional.ofNullable(redis.get(CliKeys.KILL)));
+            return KillSwitch.parse(Optional.ofNullable(redis.get(GovernorKeys.KILL)));
         } catch (RedisException e) {
             if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
                 return KillSwitch.UNREADABLE;

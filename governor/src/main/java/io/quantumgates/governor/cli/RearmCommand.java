@@ -2,6 +2,7 @@ package io.quantumgates.governor.cli;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.governor.GovernorKeys;
 import java.time.InstantSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,14 +38,14 @@ public final class RearmCommand extends OperatorCommand {
         CliKeys keys = CliKeys.from(env());
         try (RedisSession session = RedisSession.open(env())) {
             RedisCommands<String, String> redis = session.commands();
-            String latch = redis.get(CliKeys.DISARMED);
+            String latch = redis.get(GovernorKeys.DISARMED);
             if (latch == null) {
-                out().println("Not disarmed: nothing to rearm (" + CliKeys.DISARMED + " is absent)");
+                out().println("Not disarmed: nothing to rearm (" + GovernorKeys.DISARMED + " is absent)");
                 return OK;
             }
             String by = Operator.identity();
             redis.multi();
-            redis.del(CliKeys.DISARMED);
+            redis.del(GovernorKeys.DISARMED);
             redis.xadd(keys.events(), "event", "REARM", "by", by, "reason", reason, "timestamp", epochSeconds(clock().millis()));
             if (redis.exec().wasDiscarded()) {
                 throw new CliFailure("Not rearmed: the transaction was discarded");

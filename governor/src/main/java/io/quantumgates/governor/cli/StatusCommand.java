@@ -9,6 +9,7 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.governor.GovernorKeys;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class StatusCommand extends OperatorCommand {
             snapshot(redis, redisNowMs);
             reservations(redis);
             out().println("Kill switch: " + KillCommand.describe(KillCommand.readState(redis)));
-            String latch = redis.get(CliKeys.DISARMED);
+            String latch = redis.get(GovernorKeys.DISARMED);
             out().println("Auto-disarm latch: " + (latch == null ? "not set" : "SET - OPEN plans blocked (auto_disarmed) until `rearm`: " + latch));
             groups(redis, keys.plans());
             groups(redis, keys.results());
@@ -67,25 +68,25 @@ public final class StatusCommand extends OperatorCommand {
         TreeSet<String> names = new TreeSet<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(CliKeys.INSTANCE_PREFIX + "*").limit(200));
+            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(GovernorKeys.INSTANCE_PREFIX + "*").limit(200));
             names.addAll(page.getKeys());
             cursor = page;
         } while (!cursor.isFinished());
         if (names.isEmpty()) {
-            out().println("Instances: NONE live (no " + CliKeys.INSTANCE_PREFIX + "* key: no Governor has reported in the last 30 s)");
+            out().println("Instances: NONE live (no " + GovernorKeys.INSTANCE_PREFIX + "* key: no Governor has reported in the last 30 s)");
             return;
         }
         out().println("Instances (" + names.size() + " live):");
         for (String key : names) {
             Map<String, String> fields = new TreeMap<>(redis.hgetall(key));
-            StringBuilder line = new StringBuilder("  " + key.substring(CliKeys.INSTANCE_PREFIX.length()));
+            StringBuilder line = new StringBuilder("  " + key.substring(GovernorKeys.INSTANCE_PREFIX.length()));
             fields.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
             out().println(line);
         }
     }
 
     private void snapshot(RedisCommands<String, String> redis, long redisNowMs) {
-        Map<String, String> meta = redis.hgetall(CliKeys.EXCHANGE_META);
+        Map<String, String> meta = redis.hgetall(GovernorKeys.EXCHANGE_META);
         if (meta.isEmpty()) {
             out().println("Exchange snapshot: NONE (OPEN plans block exchange_state_unavailable until the poller installs one)");
             return;
@@ -110,8 +111,8 @@ public final class StatusCommand extends OperatorCommand {
     }
 
     private void reservations(RedisCommands<String, String> redis) {
-        long count = redis.hlen(CliKeys.RESERVATIONS);
-        String notional = redis.get(CliKeys.RESERVED_NOTIONAL);
+        long count = redis.hlen(GovernorKeys.RESERVATIONS);
+        String notional = redis.get(GovernorKeys.RESERVATIONS_NOTIONAL);
         out().println("Reservations: " + count + " open, reserved notional $" + (notional == null ? "0" : notional));
     }
 
@@ -135,8 +136,8 @@ public final class StatusCommand extends OperatorCommand {
     }
 
     private void lastDecisions(RedisCommands<String, String> redis) {
-        List<StreamMessage<String, String>> last = redis.xrevrange(CliKeys.AUDIT, Range.unbounded(), Limit.from(LAST_DECISIONS));
-        out().println("Last " + LAST_DECISIONS + " decisions (" + CliKeys.AUDIT + ", newest first):" + (last.isEmpty() ? " none" : ""));
+        List<StreamMessage<String, String>> last = redis.xrevrange(GovernorKeys.AUDIT, Range.unbounded(), Limit.from(LAST_DECISIONS));
+        out().println("Last " + LAST_DECISIONS + " decisions (" + GovernorKeys.AUDIT + ", newest first):" + (last.isEmpty() ? " none" : ""));
         for (StreamMessage<String, String> m : last) {
             Map<String, String> a = m.getBody();
             String planId = a.getOrDefault("plan_id", "");

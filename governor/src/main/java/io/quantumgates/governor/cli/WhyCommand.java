@@ -7,6 +7,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
+import io.quantumgates.governor.GovernorKeys;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,9 @@ public final class WhyCommand extends OperatorCommand {
         CliKeys keys = CliKeys.from(env());
         try (RedisSession session = RedisSession.open(env())) {
             RedisCommands<String, String> redis = session.commands();
-            String marker = redis.get(CliKeys.DECIDED_PREFIX + planId);
+            String marker = redis.get(GovernorKeys.DECIDED_PREFIX + planId);
             if (marker == null) {
-                err().println("No decision recorded for plan " + planId + " (" + CliKeys.DECIDED_PREFIX + planId
+                err().println("No decision recorded for plan " + planId + " (" + GovernorKeys.DECIDED_PREFIX + planId
                         + " is absent: never read, a skip (decision != EXECUTE), still pending, or decided more than 24 h ago)");
                 return FAILURE;
             }
@@ -57,8 +58,8 @@ public final class WhyCommand extends OperatorCommand {
             out().println("Plan " + planId + ": " + decided.getOrDefault("outcome", "?") + " "
                     + decided.getOrDefault("reason", "?") + " (decided " + Times.local(decided.get("decided_at")) + ")");
             audit(redis, decided.get("audit_id"));
-            record(redis, CliKeys.BLOCK_PREFIX + planId);
-            record(redis, CliKeys.PERMIT_PREFIX + planId);
+            record(redis, GovernorKeys.BLOCK_PREFIX + planId);
+            record(redis, GovernorKeys.PERMIT_PREFIX + planId);
             planEntry(redis, keys, decided.get("stream_id"));
             return OK;
         }
@@ -69,12 +70,12 @@ public final class WhyCommand extends OperatorCommand {
             out().println("Audit entry: not referenced by the marker");
             return;
         }
-        List<StreamMessage<String, String>> entries = redis.xrange(CliKeys.AUDIT, Range.create(auditId, auditId));
+        List<StreamMessage<String, String>> entries = redis.xrange(GovernorKeys.AUDIT, Range.create(auditId, auditId));
         if (entries.isEmpty()) {
-            out().println("Audit entry " + auditId + ": trimmed from " + CliKeys.AUDIT);
+            out().println("Audit entry " + auditId + ": trimmed from " + GovernorKeys.AUDIT);
             return;
         }
-        out().println("Audit entry " + auditId + " (" + CliKeys.AUDIT + "):");
+        out().println("Audit entry " + auditId + " (" + GovernorKeys.AUDIT + "):");
         entries.get(0).getBody().forEach((k, v) -> out().println("  " + k + " = " + v));
     }
 

@@ -4,6 +4,7 @@ import io.quantumgates.common.binance.BinanceCredentials;
 import io.quantumgates.common.config.ConfigException;
 import io.quantumgates.common.config.Env;
 import io.quantumgates.common.config.RedisSettings;
+import io.quantumgates.governor.GovernorKeys;
 import io.quantumgates.governor.policy.ApplyMode;
 import io.quantumgates.governor.policy.Limits;
 import java.math.BigDecimal;
@@ -94,9 +95,9 @@ public record GovernorConfig(
         int maxDeliveries = env.integer("GOV_MAX_DELIVERIES", 5, 1, Integer.MAX_VALUE);
         String consumer = env.string("GOV_CONSUMER_NAME", "gov-" + hostname() + "-" + ProcessHandle.current().pid());
         int metricsPort = env.integer("METRICS_PORT", 8044, 0, 65535);
-        String plans = env.string("STREAM_PLANS", "quantum:stream:apply.plan");
-        String results = env.string("STREAM_RESULTS", "quantum:stream:apply.result");
-        String events = env.string("STREAM_EVENTS", "quantum:stream:governor.events");
+        String plans = env.string("STREAM_PLANS", GovernorKeys.DEFAULT_STREAM_PLANS);
+        String results = env.string("STREAM_RESULTS", GovernorKeys.DEFAULT_STREAM_RESULTS);
+        String events = env.string("STREAM_EVENTS", GovernorKeys.DEFAULT_STREAM_EVENTS);
         String applyConfigPath = env.string("APPLY_CONFIG_PATH", "/etc/quantum/apply-layer.env");
         String baseUrl = env.string("BINANCE_BASE_URL", mode == ApplyMode.PRODUCTION ? PRODUCTION_URL : TESTNET_URL);
         BinanceCredentials testnet =

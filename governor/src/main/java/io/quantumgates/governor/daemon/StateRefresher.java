@@ -1,6 +1,7 @@
 package io.quantumgates.governor.daemon;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.quantumgates.governor.GovernorKeys;
 import io.quantumgates.governor.config.GovernorConfig;
 import io.quantumgates.governor.policy.KillSwitch;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class StateRefresher {
     /** One refresh; Redis errors propagate to the scheduler's catch. */
     void refresh() {
         RedisCommands<String, String> r = redis.get();
-        List<io.lettuce.core.KeyValue<String, String>> meta = r.hmget("quantum:governor:exchange:meta",
+        List<io.lettuce.core.KeyValue<String, String>> meta = r.hmget(GovernorKeys.EXCHANGE_META,
                 "installed_at_ms", "fetch_ms", "positions_open", "total_notional", "wallet_balance", "last_error");
         long nowMs = clock.millis();
         String ageMs = "";
@@ -58,19 +59,19 @@ final class StateRefresher {
         snapshotLines(ageMs, meta, nowMs);
         setIfNumber(metrics.positionsOpen, meta.get(2));
         setIfNumber(metrics.totalNotional, meta.get(3));
-        metrics.reservations.set(r.hlen("quantum:governor:reservations"));
-        String reserved = r.get("quantum:governor:reservations:notional");
+        metrics.reservations.set(r.hlen(GovernorKeys.RESERVATIONS));
+        String reserved = r.get(GovernorKeys.RESERVATIONS_NOTIONAL);
         metrics.reservedNotional.set(parse(reserved));
         KillSwitch kill;
         try {
-            kill = KillSwitch.parse(Optional.ofNullable(r.get("quantum:kill")));
+            kill = KillSwitch.parse(Optional.ofNullable(r.get(GovernorKeys.KILL)));
         } catch (io.lettuce.core.RedisCommandExecutionException wrongType) {
             kill = KillSwitch.UNREADABLE;
         }
         metrics.killSwitch.set(kill.gaugeValue());
-        metrics.disarmed.set(r.exists("quantum:governor:disarmed") > 0 ? 1 : 0);
+        metrics.disarmed.set(r.exists(GovernorKeys.DISARMED) > 0 ? 1 : 0);
         lastRedisOk = clock.instant();
-        String key = "quantum:governor:instance:" + config.consumerName();
+        String key = GovernorKeys.INSTANCE_PREFIX + config.consumerName();
         r.hset(key, Map.of(
                 "mode", config.mode().code(),
                 "version", version,
@@ -118,7 +119,7 @@ final class StateRefresher {
         RedisCommands<String, String> r = redis.get();
         double now = clock.millis() / 1000.0;
         for (String sym : metrics.symbolsSeen()) {
-            List<String> stamps = r.lrange("quantum:governor:exec:" + sym, 0, 99);
+            List<String> stamps = r.lrange(GovernorKeys.EXEC_PREFIX + sym, 0, 99);
             int hour = 0;
             int five = 0;
             for (String s : stamps) {

@@ -1,6 +1,7 @@
 package io.quantumgates.governor.exchange;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.quantumgates.governor.GovernorKeys;
 import java.util.List;
 
 /** Reads the installed snapshot and Redis {@code TIME} into an {@link ExchangeView}. */
@@ -14,6 +15,6 @@ public final class ExchangeViewReader {
     public ExchangeView read() {
         List<String> time = redis.time();
         long nowMs = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-        return ExchangeView.of(redis.hgetall(ExchangeKeys.META), redis.hgetall(ExchangeKeys.MARKS), nowMs);
+        return ExchangeView.of(redis.hgetall(GovernorKeys.EXCHANGE_META), redis.hgetall(GovernorKeys.EXCHANGE_MARKS), nowMs);
     }
 }

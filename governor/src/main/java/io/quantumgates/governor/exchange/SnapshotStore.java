@@ -3,6 +3,7 @@ package io.quantumgates.governor.exchange;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.redis.LuaScript;
+import io.quantumgates.governor.GovernorKeys;
 import io.quantumgates.governor.redis.GovernorScripts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ final class SnapshotStore {
 
     /** Takes or renews the lease; true while we hold it. */
     boolean holdLease(long leaseMs) {
-        Long held = LEASE.eval(redis, ScriptOutputType.INTEGER, List.of(ExchangeKeys.LEASE),
+        Long held = LEASE.eval(redis, ScriptOutputType.INTEGER, List.of(GovernorKeys.EXCHANGE_LEASE),
                 List.of(instance, "hold", Long.toString(leaseMs)));
         return held != null && held == 1L;
     }
 
     void releaseLease() {
-        LEASE.eval(redis, ScriptOutputType.INTEGER, List.of(ExchangeKeys.LEASE), List.of(instance, "release", "0"));
+        LEASE.eval(redis, ScriptOutputType.INTEGER, List.of(GovernorKeys.EXCHANGE_LEASE), List.of(instance, "release", "0"));
     }
 
     /** Result of one install: whether it ran (we still held the lease) and how many reservations it released. */
@@ -59,16 +60,16 @@ final class SnapshotStore {
             args.add(ExchangeSnapshot.plain(m.getValue()));
         }
         List<Object> reply = INSTALL.eval(redis, ScriptOutputType.MULTI, List.of(
-                ExchangeKeys.LEASE, ExchangeKeys.POSITIONS, ExchangeKeys.MARKS, ExchangeKeys.META,
-                ExchangeKeys.RESERVATIONS, ExchangeKeys.RESERVATIONS_EXPIRY, ExchangeKeys.RESERVATIONS_FILLED,
-                ExchangeKeys.RESERVATIONS_SYMBOLS, ExchangeKeys.RESERVATIONS_NOTIONAL, ExchangeKeys.OPEN,
-                ExchangeKeys.RESERVATIONS_UNOPENED), args);
+                GovernorKeys.EXCHANGE_LEASE, GovernorKeys.EXCHANGE_POSITIONS, GovernorKeys.EXCHANGE_MARKS, GovernorKeys.EXCHANGE_META,
+                GovernorKeys.RESERVATIONS, GovernorKeys.RESERVATIONS_EXPIRY, GovernorKeys.RESERVATIONS_FILLED,
+                GovernorKeys.RESERVATIONS_SYMBOLS, GovernorKeys.RESERVATIONS_NOTIONAL, GovernorKeys.EXCHANGE_OPEN,
+                GovernorKeys.RESERVATIONS_UNOPENED), args);
         return new Installed(((Long) reply.get(0)) == 1L, (Long) reply.get(1), (Long) reply.get(2));
     }
 
     /** A failed cycle: {@code status=error}, {@code last_error}; the snapshot itself stays and ages. */
     void failed(String lastError, OptionalLong pausedUntilMs) {
-        FAILED.eval(redis, ScriptOutputType.INTEGER, List.of(ExchangeKeys.LEASE, ExchangeKeys.META), List.of(
+        FAILED.eval(redis, ScriptOutputType.INTEGER, List.of(GovernorKeys.EXCHANGE_LEASE, GovernorKeys.EXCHANGE_META), List.of(
                 instance, lastError, pausedUntilMs.isPresent() ? Long.toString(pausedUntilMs.getAsLong()) : ""));
     }
 

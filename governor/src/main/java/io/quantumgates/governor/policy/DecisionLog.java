@@ -1,5 +1,6 @@
 package io.quantumgates.governor.policy;
 
+import io.quantumgates.governor.GovernorKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -19,7 +20,7 @@ public final class DecisionLog {
     }
 
     public static LogLine deadLettered(String streamId, BlockReason reason) {
-        return LogLine.warning("DLQ: entry " + streamId + " -> quantum:stream:governor.dlq (" + reason.code() + ")");
+        return LogLine.warning("DLQ: entry " + streamId + " -> " + GovernorKeys.DLQ + " (" + reason.code() + ")");
     }
 
     public static LogLine evaluationError(String planId, String error) {

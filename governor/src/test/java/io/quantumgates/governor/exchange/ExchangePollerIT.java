@@ -1,8 +1,5 @@
 package io.quantumgates.governor.exchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -11,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.quantumgates.common.binance.BinanceClient;
 import io.quantumgates.common.binance.BinanceCredentials;
 import io.quantumgates.common.config.Secret;
+import io.quantumgates.governor.GovernorKeys;
 import io.quantumgates.testkit.FakeBinance;
 import io.quantumgates.testkit.Fault;
 import io.quantumgates.testkit.RedisServer;
@@ -25,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ExchangePollerIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -70,9 +70,9 @@ class ExchangePollerIT {
     void installWritesPositionsMarksAndMeta() {
         poller("gov-a").start();
 
-        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(ExchangeKeys.META, "status")));
+        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(GovernorKeys.EXCHANGE_META, "status")));
 
-        Map<String, String> meta = redis.hgetall(ExchangeKeys.META);
+        Map<String, String> meta = redis.hgetall(GovernorKeys.EXCHANGE_META);
         assertThat(meta).containsEntry("positions_open", "22")
                 .containsEntry("total_notional", "118844.14")
                 .containsEntry("wallet_balance", "13661")
@@ -81,12 +81,12 @@ class ExchangePollerIT {
                 .containsKeys("installed_at_ms", "fetch_ms", "weight_used")
                 .doesNotContainKeys("paused_until_ms", "notional_unknown");
         assertThat(Long.parseLong(meta.get("weight_used"))).isPositive();
-        assertThat(redis.hlen(ExchangeKeys.POSITIONS)).isEqualTo(22);
-        assertThat(redis.hget(ExchangeKeys.POSITIONS, "BTCUSDT"))
+        assertThat(redis.hlen(GovernorKeys.EXCHANGE_POSITIONS)).isEqualTo(22);
+        assertThat(redis.hget(GovernorKeys.EXCHANGE_POSITIONS, "BTCUSDT"))
                 .isEqualTo("{\"amt\": \"0.4\", \"notional\": \"34964.92\", \"mark\": \"87412.3\"}");
-        assertThat(redis.hexists(ExchangeKeys.POSITIONS, "SOLUSDT")).isFalse();
-        assertThat(redis.hget(ExchangeKeys.MARKS, "SOLUSDT")).isEqualTo("150");
-        assertThat(redis.hlen(ExchangeKeys.MARKS)).isEqualTo(33);
+        assertThat(redis.hexists(GovernorKeys.EXCHANGE_POSITIONS, "SOLUSDT")).isFalse();
+        assertThat(redis.hget(GovernorKeys.EXCHANGE_MARKS, "SOLUSDT")).isEqualTo("150");
+        assertThat(redis.hlen(GovernorKeys.EXCHANGE_MARKS)).isEqualTo(33);
     }
 
     @Test
@@ -95,25 +95,25 @@ class ExchangePollerIT {
         reserve("plan-filled", "SOLUSDT", "150.0", now - 10_000);
         reserve("plan-open", "SOLUSDT", "50.0", 0);
         reserve("plan-late", "XLMUSDT", "20.0", now + 600_000);
-        redis.set(ExchangeKeys.RESERVATIONS_NOTIONAL, "220.0");
+        redis.set(GovernorKeys.RESERVATIONS_NOTIONAL, "220.0");
 
         poller("gov-a").start();
-        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(ExchangeKeys.META, "status")));
+        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(GovernorKeys.EXCHANGE_META, "status")));
 
-        assertThat(redis.hkeys(ExchangeKeys.RESERVATIONS)).containsExactlyInAnyOrder("plan-open", "plan-late");
-        assertThat(redis.zrange(ExchangeKeys.RESERVATIONS_FILLED, 0, -1)).containsExactly("plan-late");
-        assertThat(redis.zrange(ExchangeKeys.RESERVATIONS_EXPIRY, 0, -1)).containsExactlyInAnyOrder("plan-open", "plan-late");
-        assertThat(redis.hget(ExchangeKeys.RESERVATIONS_SYMBOLS, "SOLUSDT")).isEqualTo("plan-open");
+        assertThat(redis.hkeys(GovernorKeys.RESERVATIONS)).containsExactlyInAnyOrder("plan-open", "plan-late");
+        assertThat(redis.zrange(GovernorKeys.RESERVATIONS_FILLED, 0, -1)).containsExactly("plan-late");
+        assertThat(redis.zrange(GovernorKeys.RESERVATIONS_EXPIRY, 0, -1)).containsExactlyInAnyOrder("plan-open", "plan-late");
+        assertThat(redis.hget(GovernorKeys.RESERVATIONS_SYMBOLS, "SOLUSDT")).isEqualTo("plan-open");
         // SOLUSDT and XLMUSDT are reserved and not among the seed's open positions
-        assertThat(redis.get(ExchangeKeys.RESERVATIONS_UNOPENED)).isEqualTo("2");
-        assertThat(Double.parseDouble(redis.get(ExchangeKeys.RESERVATIONS_NOTIONAL))).isEqualTo(70.0);
+        assertThat(redis.get(GovernorKeys.RESERVATIONS_UNOPENED)).isEqualTo("2");
+        assertThat(Double.parseDouble(redis.get(GovernorKeys.RESERVATIONS_NOTIONAL))).isEqualTo(70.0);
     }
 
     @Test
     void failedCyclesOnlyMarkTheSnapshotSoItAges() {
         poller("gov-a").start();
-        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(ExchangeKeys.META, "status")));
-        String installedAt = redis.hget(ExchangeKeys.META, "installed_at_ms");
+        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(GovernorKeys.EXCHANGE_META, "status")));
+        String installedAt = redis.hget(GovernorKeys.EXCHANGE_META, "installed_at_ms");
 
         fake.inject(new Fault.ServerError());
         awaitLastError("http_5xx");
@@ -127,14 +127,14 @@ class ExchangePollerIT {
         fake.setCredentials("rotated-key-000000", FakeBinance.DEFAULT_API_SECRET);
         awaitLastError("auth_rejected");
 
-        assertThat(redis.hget(ExchangeKeys.META, "status")).isEqualTo("error");
-        assertThat(redis.hget(ExchangeKeys.META, "installed_at_ms")).isEqualTo(installedAt);
-        assertThat(redis.hlen(ExchangeKeys.POSITIONS)).isEqualTo(22);
+        assertThat(redis.hget(GovernorKeys.EXCHANGE_META, "status")).isEqualTo("error");
+        assertThat(redis.hget(GovernorKeys.EXCHANGE_META, "installed_at_ms")).isEqualTo(installedAt);
+        assertThat(redis.hlen(GovernorKeys.EXCHANGE_POSITIONS)).isEqualTo(22);
 
         fake.setCredentials(FakeBinance.DEFAULT_API_KEY, FakeBinance.DEFAULT_API_SECRET);
-        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(ExchangeKeys.META, "status")));
-        assertThat(Long.parseLong(redis.hget(ExchangeKeys.META, "installed_at_ms"))).isGreaterThan(Long.parseLong(installedAt));
-        assertThat(redis.hget(ExchangeKeys.META, "last_error")).isEmpty();
+        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(GovernorKeys.EXCHANGE_META, "status")));
+        assertThat(Long.parseLong(redis.hget(GovernorKeys.EXCHANGE_META, "installed_at_ms"))).isGreaterThan(Long.parseLong(installedAt));
+        assertThat(redis.hget(GovernorKeys.EXCHANGE_META, "last_error")).isEmpty();
     }
 
     @Test
@@ -145,16 +145,16 @@ class ExchangePollerIT {
 
         awaitLastError("http_429");
         Map<String, Integer> countsAtPause = fake.requestCounts();
-        assertThat(Long.parseLong(redis.hget(ExchangeKeys.META, "paused_until_ms"))).isGreaterThan(System.currentTimeMillis());
+        assertThat(Long.parseLong(redis.hget(GovernorKeys.EXCHANGE_META, "paused_until_ms"))).isGreaterThan(System.currentTimeMillis());
         Thread.sleep(1500);
 
         assertThat(fake.requestCounts()).isEqualTo(countsAtPause);
-        assertThat(redis.get(ExchangeKeys.LEASE)).isEqualTo("gov-a");
+        assertThat(redis.get(GovernorKeys.EXCHANGE_LEASE)).isEqualTo("gov-a");
         assertThat(poller.holdsLease()).isTrue();
 
         fake.clearFaults();
-        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(ExchangeKeys.META, "status")));
-        assertThat(redis.hexists(ExchangeKeys.META, "paused_until_ms")).isFalse();
+        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(GovernorKeys.EXCHANGE_META, "status")));
+        assertThat(redis.hexists(GovernorKeys.EXCHANGE_META, "paused_until_ms")).isFalse();
     }
 
     @Test
@@ -184,32 +184,32 @@ class ExchangePollerIT {
         await().atMost(WAIT).until(a::holdsLease);
         ExchangePoller b = poller("gov-b");
         b.start();
-        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(ExchangeKeys.META, "status")));
+        await().atMost(WAIT).until(() -> "ok".equals(redis.hget(GovernorKeys.EXCHANGE_META, "status")));
         assertThat(b.holdsLease()).isFalse();
 
         a.close();
-        String before = redis.hget(ExchangeKeys.META, "installed_at_ms");
+        String before = redis.hget(GovernorKeys.EXCHANGE_META, "installed_at_ms");
 
         await().atMost(WAIT).until(b::holdsLease);
-        await().atMost(WAIT).until(() -> !before.equals(redis.hget(ExchangeKeys.META, "installed_at_ms")));
-        assertThat(redis.get(ExchangeKeys.LEASE)).isEqualTo("gov-b");
+        await().atMost(WAIT).until(() -> !before.equals(redis.hget(GovernorKeys.EXCHANGE_META, "installed_at_ms")));
+        assertThat(redis.get(GovernorKeys.EXCHANGE_LEASE)).isEqualTo("gov-b");
     }
 
     @Test
     void aLapsedLeaseOfADeadInstanceIsTakenOver() {
-        redis.set(ExchangeKeys.LEASE, "gov-dead", SetArgs.Builder.px(1500));
+        redis.set(GovernorKeys.EXCHANGE_LEASE, "gov-dead", SetArgs.Builder.px(1500));
         ExchangePoller poller = poller("gov-a");
         poller.start();
 
         await().atMost(WAIT).until(poller::holdsLease);
 
-        assertThat(redis.get(ExchangeKeys.LEASE)).isEqualTo("gov-a");
-        long ttl = redis.pttl(ExchangeKeys.LEASE);
+        assertThat(redis.get(GovernorKeys.EXCHANGE_LEASE)).isEqualTo("gov-a");
+        long ttl = redis.pttl(GovernorKeys.EXCHANGE_LEASE);
         assertThat(ttl).isBetween(1L, 3000L);
     }
 
     private void awaitLastError(String lastError) {
-        await().atMost(WAIT).until(() -> lastError.equals(redis.hget(ExchangeKeys.META, "last_error")));
+        await().atMost(WAIT).until(() -> lastError.equals(redis.hget(GovernorKeys.EXCHANGE_META, "last_error")));
     }
 
     private ExchangePoller poller(String instance) {
@@ -230,17 +230,17 @@ class ExchangePollerIT {
 
     private void reserve(String planId, String symbol, String notional, long filledAtMs) {
         long now = redisNowMs();
-        redis.hset(ExchangeKeys.RESERVATIONS, planId, "{\"plan_id\": \"" + planId + "\", \"symbol\": \"" + symbol
+        redis.hset(GovernorKeys.RESERVATIONS, planId, "{\"plan_id\": \"" + planId + "\", \"symbol\": \"" + symbol
                 + "\", \"qty\": 1.0, \"notional\": " + notional + ", \"new_position\": true, \"created_at\": "
                 + now / 1000.0 + ", \"expires_at_ms\": " + (now + 120_000) + ", \"filled_at_ms\": " + filledAtMs
                 + ", \"instance\": \"gov-x\"}");
-        redis.zadd(ExchangeKeys.RESERVATIONS_EXPIRY, now + 120_000, planId);
+        redis.zadd(GovernorKeys.RESERVATIONS_EXPIRY, now + 120_000, planId);
         if (filledAtMs > 0) {
-            redis.zadd(ExchangeKeys.RESERVATIONS_FILLED, filledAtMs, planId);
+            redis.zadd(GovernorKeys.RESERVATIONS_FILLED, filledAtMs, planId);
         }
         // as decide.lua writes a reservation (RESERVATIONS.md); the install recounts …:unopened
-        redis.sadd(ExchangeKeys.RESERVATIONS + ":plans:" + symbol, planId);
-        redis.hsetnx(ExchangeKeys.RESERVATIONS_SYMBOLS, symbol, planId);
+        redis.sadd(GovernorKeys.RESERVATIONS + ":plans:" + symbol, planId);
+        redis.hsetnx(GovernorKeys.RESERVATIONS_SYMBOLS, symbol, planId);
     }
 
     private static long redisNowMs() {
