@@ -22,6 +22,7 @@ final class GovernorMetrics {
     private final Counter dlq;
     private final Histogram latency;
     private final Histogram lag;
+    final Gauge snapshotAge;
     final Gauge positionsOpen;
     final Gauge totalNotional;
     final Gauge reservations;
@@ -54,6 +55,9 @@ final class GovernorMetrics {
                 .register(r);
         lag = Histogram.builder().name("quantum_govern_stream_lag_seconds").help("Entry id time to read")
                 .classicOnly().register(r);
+        snapshotAge = Gauge.builder().name("quantum_govern_exchange_snapshot_age_seconds")
+                .help("Age of the installed exchange snapshot (Redis TIME - installed_at_ms + fetch_ms); +Inf when none")
+                .register(r);
         positionsOpen = Gauge.builder().name("quantum_govern_positions_open").help("Open positions in the snapshot")
                 .register(r);
         totalNotional = Gauge.builder().name("quantum_govern_total_notional_usdt")

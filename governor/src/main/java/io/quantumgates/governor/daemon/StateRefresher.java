@@ -3,6 +3,9 @@ package io.quantumgates.governor.daemon;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.governor.GovernorKeys;
 import io.quantumgates.governor.config.GovernorConfig;
+import io.quantumgates.governor.exchange.ExchangeView;
+import io.quantumgates.governor.exchange.ExchangeViewReader;
+import io.quantumgates.governor.policy.Fmt;
 import io.quantumgates.governor.policy.KillSwitch;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -33,7 +36,7 @@ final class StateRefresher {
         this.metrics = metrics;
         this.clock = clock;
         this.version = version;
-        this.startedAt = io.quantumgates.governor.policy.Fmt.epochSeconds(clock.millis());
+        this.startedAt = Fmt.epochSeconds(clock.millis());
     }
 
     Instant lastRedisOk() {
@@ -43,22 +46,16 @@ final class StateRefresher {
     /** One refresh; Redis errors propagate to the scheduler's catch. */
     void refresh() {
         RedisCommands<String, String> r = redis.get();
-        List<io.lettuce.core.KeyValue<String, String>> meta = r.hmget(GovernorKeys.EXCHANGE_META,
-                "installed_at_ms", "fetch_ms", "positions_open", "total_notional", "wallet_balance", "last_error");
+        ExchangeView view = new ExchangeViewReader(r).read();
         long nowMs = clock.millis();
-        String ageMs = "";
-        if (meta.get(0).hasValue()) {
-            try {
-                long age = nowMs - Long.parseLong(meta.get(0).getValue())
-                        + (meta.get(1).hasValue() ? Long.parseLong(meta.get(1).getValue()) : 0);
-                ageMs = Long.toString(age);
-            } catch (NumberFormatException ignored) {
-                // a malformed meta reads as no snapshot
-            }
+        String ageMs = view.ageMs().isPresent() ? Long.toString(view.ageMs().getAsLong()) : "";
+        snapshotLines(view, nowMs);
+        // No snapshot reads as infinitely old, so an age alert fires instead of going quiet.
+        metrics.snapshotAge.set(view.ageMs().isPresent() ? view.ageMs().getAsLong() / 1000.0 : Double.POSITIVE_INFINITY);
+        if (!view.absent()) {
+            metrics.positionsOpen.set(view.positionsOpen());
+            metrics.totalNotional.set(view.totalNotional().doubleValue());
         }
-        snapshotLines(ageMs, meta, nowMs);
-        setIfNumber(metrics.positionsOpen, meta.get(2));
-        setIfNumber(metrics.totalNotional, meta.get(3));
         metrics.reservations.set(r.hlen(GovernorKeys.RESERVATIONS));
         String reserved = r.get(GovernorKeys.RESERVATIONS_NOTIONAL);
         metrics.reservedNotional.set(parse(reserved));
@@ -81,32 +78,31 @@ final class StateRefresher {
                 "max_total_notional", config.limits().totalShown(),
                 "symbol_cooldown_seconds", Integer.toString(config.limits().symbolCooldownSeconds()),
                 "snapshot_age_ms", ageMs,
-                "heartbeat_at", io.quantumgates.governor.policy.Fmt.epochSeconds(nowMs)));
+                "heartbeat_at", Fmt.epochSeconds(nowMs)));
         r.expire(key, 30);
     }
 
     private Boolean usable;
     private long lastSnapshotLineMs;
 
-    /** First snapshot, every 60 s, loss and recovery of the exchange view (§3.10). */
-    private void snapshotLines(String ageMs, List<io.lettuce.core.KeyValue<String, String>> meta, long nowMs) {
-        String lastError = meta.get(5).hasValue() ? meta.get(5).getValue() : "";
-        boolean now = !ageMs.isEmpty() && Long.parseLong(ageMs) <= config.exchangeMaxAgeMs();
+    /** First snapshot, every 60 s, loss and recovery of the exchange view (§3.10), judged as the decide script does. */
+    private void snapshotLines(ExchangeView view, long nowMs) {
+        boolean now = view.usable(config.exchangeMaxAgeMs());
         if (now) {
             boolean recovered = Boolean.FALSE.equals(usable) && lastSnapshotLineMs != 0;
             if (recovered) {
                 log.info("Exchange state restored");
             }
             if (usable == null || !usable || nowMs - lastSnapshotLineMs >= 60_000) {
-                log.info("Exchange snapshot: {} positions, notional ${}, wallet ${}",
-                        meta.get(2).hasValue() ? meta.get(2).getValue() : "0",
-                        io.quantumgates.governor.policy.Fmt.money(parse(meta.get(3).hasValue() ? meta.get(3).getValue() : null)),
-                        io.quantumgates.governor.policy.Fmt.money(parse(meta.get(4).hasValue() ? meta.get(4).getValue() : null)));
+                log.info("Exchange snapshot: {} positions, notional ${}, wallet ${}", view.positionsOpen(),
+                        Fmt.money(view.totalNotional().doubleValue()), Fmt.money(view.walletBalance().doubleValue()));
                 lastSnapshotLineMs = nowMs;
             }
         } else if (usable == null || usable) {
-            String why = !lastError.isEmpty() ? "last_error=" + lastError
-                    : ageMs.isEmpty() ? "no_snapshot" : "snapshot_age_ms=" + ageMs;
+            String why = !view.lastError().isEmpty() ? "last_error=" + view.lastError()
+                    : view.absent() ? "no_snapshot"
+                    : view.notionalUnknown().isPresent() ? "notional_unknown=" + view.notionalUnknown().get()
+                    : "snapshot_age_ms=" + view.ageMs().getAsLong();
             if (config.credentials().present()) {
                 log.warn("Exchange state unavailable: {}", why);
             }
@@ -132,12 +128,6 @@ final class StateRefresher {
                 }
             }
             metrics.execCounts(sym, hour, five);
-        }
-    }
-
-    private static void setIfNumber(io.prometheus.metrics.core.metrics.Gauge g, io.lettuce.core.KeyValue<String, String> kv) {
-        if (kv.hasValue()) {
-            g.set(parse(kv.getValue()));
         }
     }
 
