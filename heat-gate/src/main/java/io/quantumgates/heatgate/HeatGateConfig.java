@@ -44,31 +44,6 @@ public record HeatGateConfig(
     static final int DEFAULT_HASH_TTL_SEC = 300;
     static final long DEFAULT_OUTPUT_MAXLEN = 100_000;
 
-    /** Names this daemon reads (for {@code check-config}: every variable is listed, set or not). */
-    public static final List<String> NAMES = List.of(
-            "REDIS_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_DB", "REDIS_PASSWORD", "LOG_FORMAT",
-            "P26_MODE", "HEAT_MIN", "HEAT_MAX", "P26_POLL_SEC", "P26_METRICS_PORT", "P26_LOG_LEVEL",
-            "P26_SNAPSHOT_MAX_AGE_SEC", "P26_HASH_TTL_SEC", "P26_OUTPUT_MAXLEN", "P26_CONSUMER_NAME");
-
-    /**
-     * Each variable's read on its own, for {@code check-config}, which reports every bad variable rather than the
-     * first. The same reads {@link #from} does, so the two cannot disagree.
-     */
-    public static List<Runnable> reads(Env env) {
-        return List.of(
-                () -> RedisSettings.from(env),
-                () -> env.oneOf("LOG_FORMAT", "text", "text", "json"),
-                () -> env.oneOf("P26_MODE", DEFAULT_MODE, "shadow", "enforce"),
-                () -> heatPair(env),
-                () -> env.decimal("P26_POLL_SEC", DEFAULT_POLL_SEC, new BigDecimal("0.01"), new BigDecimal("5")),
-                () -> env.integer("P26_METRICS_PORT", DEFAULT_METRICS_PORT, 0, 65535),
-                () -> env.oneOf("P26_LOG_LEVEL", DEFAULT_LOG_LEVEL, "DEBUG", "INFO", "WARNING", "ERROR"),
-                () -> env.integer("P26_SNAPSHOT_MAX_AGE_SEC", DEFAULT_SNAPSHOT_MAX_AGE_SEC, 1, Integer.MAX_VALUE),
-                () -> env.integer("P26_HASH_TTL_SEC", DEFAULT_HASH_TTL_SEC, 1, Integer.MAX_VALUE),
-                () -> env.longValue("P26_OUTPUT_MAXLEN", DEFAULT_OUTPUT_MAXLEN, 1000, Long.MAX_VALUE),
-                () -> env.string("P26_CONSUMER_NAME", ""));
-    }
-
     private static HeatThresholds heatPair(Env env) {
         BigDecimal min = env.decimal("HEAT_MIN", DEFAULT_HEAT_MIN, BigDecimal.ZERO, null);
         BigDecimal max = env.decimal("HEAT_MAX", DEFAULT_HEAT_MAX, BigDecimal.ZERO, null);

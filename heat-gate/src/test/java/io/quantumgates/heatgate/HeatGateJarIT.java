@@ -200,7 +200,7 @@ class HeatGateJarIT {
                     .contains("HEAT_MIN=0.7  ERROR Invalid configuration: HEAT_MIN='0.7'")
                     .contains("P26_MODE=loud  ERROR Invalid configuration: P26_MODE='loud'")
                     .contains("P26_MODEE=shadow  WARNING unknown variable")
-                    .contains("P26_OUTPUT_MAXLEN=(unset, default)  OK");
+                    .contains("P26_OUTPUT_MAXLEN=(unset: default)  OK");
         }
         Path good = Files.createTempFile("gate", ".env");
         Files.writeString(good, "P26_MODE=enforce\nHEAT_MIN=0.2\n");

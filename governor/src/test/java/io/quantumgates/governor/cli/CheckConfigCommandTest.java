@@ -68,7 +68,7 @@ class CheckConfigCommandTest {
         CliRun run = check("--env-file", env.toString());
 
         assertThat(run.all()).doesNotContain("AAAA1111", "BBBB2222", "CCCC3333", "DDDD4444");
-        assertThat(run.out()).contains("BINANCE_TESTNET_API_SECRET=***  OK").contains("REDIS_URL=redis://***@10.0.0.5:6379/0  OK");
+        assertThat(run.out()).contains("BINANCE_TESTNET_API_SECRET=***  OK").contains("REDIS_URL=redis://app:***@10.0.0.5:6379/0  OK");
     }
 
     @Test
