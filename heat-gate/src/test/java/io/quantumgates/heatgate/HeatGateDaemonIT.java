@@ -6,54 +6,34 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.Env;
 import io.quantumgates.heatgate.redis.Keys;
-import io.quantumgates.testkit.RedisServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daemon in-JVM against a real redis-server: what goes in on the streams, what comes out. */
 class HeatGateDaemonIT {
-    private static RedisServer server;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
     private static RedisCommands<String, String> redis;
     private HeatGateDaemon daemon;
 
     @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-        client = RedisClient.create(server.uri());
-        connection = client.connect();
-        redis = connection.sync();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        connection.close();
-        client.shutdown();
-        server.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        server.flushAll();
+    static void redisHandle() {
+        redis = testRedis.redis();
     }
 
     @AfterEach
@@ -64,7 +44,7 @@ class HeatGateDaemonIT {
     }
 
     private void startDaemon(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", server.uri(), "P26_METRICS_PORT", "0",
+        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", testRedis.server().uri(), "P26_METRICS_PORT", "0",
                 "P26_POLL_SEC", "0.1", "P26_CONSUMER_NAME", "it-gate"));
         env.putAll(extra);
         daemon = new HeatGateDaemon(HeatGateConfig.from(new Env(env), "unused"), InstantSource.system());

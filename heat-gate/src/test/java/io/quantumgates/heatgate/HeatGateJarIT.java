@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.heatgate.redis.Keys;
-import io.quantumgates.testkit.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,41 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shaded jar as operators run it: stdout lines, signals, exit codes. */
 class HeatGateJarIT {
     private static final String PREFIX = "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\[(INFO|WARNING|ERROR)\\] \\[P2\\.6-HEAT-GATE\\] ";
-    private static RedisServer server;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
     private static RedisCommands<String, String> redis;
 
     @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-        client = RedisClient.create(server.uri());
-        connection = client.connect();
-        redis = connection.sync();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        connection.close();
-        client.shutdown();
-        server.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        server.flushAll();
+    static void redisHandle() {
+        redis = testRedis.redis();
     }
 
     private static Map<String, String> env(String... extra) {
-        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", server.uri(), "P26_METRICS_PORT", "0",
+        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", testRedis.server().uri(), "P26_METRICS_PORT", "0",
                 "P26_POLL_SEC", "0.2", "P26_CONSUMER_NAME", "jar-gate"));
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
@@ -87,7 +67,7 @@ class HeatGateJarIT {
             String rule = "=".repeat(80);
             assertThat(messages).containsSubsequence(
                     "✅ Created consumer group: p26_heat_gate", rule, "P2.6 Portfolio Heat Gate - Hedge Fund OS", rule,
-                    "Redis: 127.0.0.1:" + server.port() + "/0", "Mode: SHADOW",
+                    "Redis: 127.0.0.1:" + testRedis.server().port() + "/0", "Mode: SHADOW",
                     "Heat Thresholds: COLD < 0.25 < WARM < 0.65 < HOT", "Consumer: p26_heat_gate / jar-gate",
                     "Input: quantum:stream:harvest.proposal", "Output: quantum:stream:harvest.calibrated",
                     "Metrics: :0/metrics", rule, "🚀 Portfolio Heat Gate started",

@@ -6,33 +6,23 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.RedisSettings;
 import io.quantumgates.common.config.Secret;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LuaScriptIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redisServer = new RedisServerExtension();
     private RedisConnector connector;
     private final LuaScript incr = LuaScript.fromResource("/io/quantumgates/common/redis/incr.lua");
 
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
-
     @BeforeEach
     void connect() {
-        server.flushAll();
-        connector = new RedisConnector(new RedisSettings(server.host(), server.port(), 0, "", Secret.empty(), false));
+        connector = new RedisConnector(new RedisSettings(
+                redisServer.server().host(), redisServer.server().port(), 0, "", Secret.empty(), false));
     }
 
     @AfterEach
@@ -62,8 +52,8 @@ class LuaScriptIT {
     void scriptIsReloadedAfterRedisRestart() {
         assertThat((Long) incr.eval(redis(), ScriptOutputType.INTEGER, List.of("n"), List.of())).isEqualTo(1L);
 
-        server.kill();
-        server.restart();
+        redisServer.server().kill();
+        redisServer.server().restart();
         assertThat(connector.awaitAvailable()).isTrue();
 
         assertThat(redis().scriptExists(incr.sha())).containsExactly(false);

@@ -8,32 +8,22 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.quantumgates.common.config.RedisSettings;
 import io.quantumgates.common.config.Secret;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 class RedisConnectorIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(RedisConnector.class);
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
 
     @BeforeEach
     void captureLogs() {
@@ -44,9 +34,6 @@ class RedisConnectorIT {
     @AfterEach
     void releaseLogs() {
         logger.detachAppender(logs);
-        if (!server.isRunning()) {
-            server.restart();
-        }
     }
 
     @Test
@@ -62,25 +49,25 @@ class RedisConnectorIT {
 
     @Test
     void awaitAvailableWarnsWhileRedisIsDownAndReturnsOnceItAnswers() throws Exception {
-        server.kill();
+        redis.server().kill();
         try (RedisConnector connector = connector(Secret.empty())) {
             CompletableFuture<Boolean> available = CompletableFuture.supplyAsync(connector::awaitAvailable);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !logs.list.isEmpty());
 
-            server.restart();
+            redis.server().restart();
 
             assertThat(available.get(15, TimeUnit.SECONDS)).isTrue();
             ILoggingEvent first = logs.list.get(0);
             assertThat(first.getLevel()).isEqualTo(Level.WARN);
             assertThat(first.getFormattedMessage())
-                    .startsWith("Redis unavailable (127.0.0.1:" + server.port() + "): ")
+                    .startsWith("Redis unavailable (127.0.0.1:" + redis.server().port() + "): ")
                     .endsWith(" - retrying in 0.5s");
         }
     }
 
     @Test
     void awaitAvailableReturnsFalseWhenInterrupted() throws Exception {
-        server.kill();
+        redis.server().kill();
         try (RedisConnector connector = connector(Secret.empty())) {
             CompletableFuture<Boolean> result = new CompletableFuture<>();
             Thread waiter = new Thread(() -> result.complete(connector.awaitAvailable()));
@@ -98,13 +85,14 @@ class RedisConnectorIT {
         try (RedisConnector admin = connector(Secret.empty())) {
             admin.shared().sync().configSet("requirepass", "the-right-one");
         }
-        // A wrong password: every attempt fails authentication (the server is restarted clean after the test).
+        // A wrong password: every attempt fails authentication (the extension restarts the server clean before the
+        // next test).
         try (RedisConnector connector = connector(Secret.of("s3cret-pw"))) {
             Thread waiter = new Thread(connector::awaitAvailable);
             waiter.start();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs.list.size() >= 2);
             waiter.interrupt();
-            server.kill();
+            redis.server().kill();
 
             assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage())
                     .startsWith("Redis unavailable")
@@ -113,6 +101,7 @@ class RedisConnectorIT {
     }
 
     private static RedisConnector connector(Secret password) {
-        return new RedisConnector(new RedisSettings(server.host(), server.port(), 0, "", password, false));
+        return new RedisConnector(
+                new RedisSettings(redis.server().host(), redis.server().port(), 0, "", password, false));
     }
 }

@@ -10,7 +10,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.common.config.RedisSettings;
 import io.quantumgates.common.config.Secret;
 import io.quantumgates.common.redis.RecordingHandler.DeadLetter;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,39 +20,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StreamConsumerIT {
     private static final String STREAM = "test:stream";
     private static final String OUTCOMES = "test:outcomes";
     private static final String GROUP = "workers";
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redisServer = new RedisServerExtension();
 
     private RedisConnector connector;
     private RecordingHandler handler;
     private final List<StreamConsumer> consumers = new ArrayList<>();
 
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
-
     @BeforeEach
     void connect() {
-        if (!server.isRunning()) {
-            server.restart();
-        }
-        server.flushAll();
-        connector = new RedisConnector(new RedisSettings(server.host(), server.port(), 0, "", Secret.empty(), false));
+        connector = new RedisConnector(new RedisSettings(
+                redisServer.server().host(), redisServer.server().port(), 0, "", Secret.empty(), false));
         handler = new RecordingHandler(connector.shared().sync(), OUTCOMES);
     }
 
@@ -211,8 +198,8 @@ class StreamConsumerIT {
         String before = redis().xadd(STREAM, Map.of("n", "before"));
         await().until(() -> handler.handledIds().contains(before));
 
-        server.kill();
-        server.restart();
+        redisServer.server().kill();
+        redisServer.server().restart();
 
         await().until(() -> handler.groupRecreated.get() == 1);
         assertThat(connector.awaitAvailable()).isTrue();
@@ -229,7 +216,7 @@ class StreamConsumerIT {
         String before = redis().xadd(STREAM, Map.of("n", "before"));
         await().until(() -> handler.handledIds().contains(before));
 
-        server.pause(1500);
+        redisServer.server().pause(1500);
         // Sent during the pause; Redis runs it when the pause ends.
         String after;
         try (var other = connector.connect()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
+import io.quantumgates.governor.TestRedis;
 import io.quantumgates.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;

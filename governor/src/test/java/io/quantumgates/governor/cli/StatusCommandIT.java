@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
+import io.quantumgates.governor.TestRedis;
 import io.quantumgates.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;

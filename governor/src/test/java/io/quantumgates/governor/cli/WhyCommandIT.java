@@ -3,6 +3,7 @@ package io.quantumgates.governor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.SetArgs;
+import io.quantumgates.governor.TestRedis;
 import io.quantumgates.testkit.ManualClock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quantumgates.testkit.FakeBinance;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shaded jar as operators run it: env only, real redis-server, FakeBinance as the exchange. */
 class DaemonProcessIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redisServer = new RedisServerExtension();
     private static FakeBinance exchange;
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
@@ -35,25 +37,19 @@ class DaemonProcessIT {
 
     @BeforeAll
     static void start() {
-        server = RedisServer.start();
         exchange = FakeBinance.start();
     }
 
     @AfterAll
     static void stop() {
         exchange.close();
-        server.close();
     }
 
     @BeforeEach
     void connect() {
-        if (!server.isRunning()) {
-            server.restart();
-        }
-        server.flushAll();
         exchange.clearPositions();
         exchange.clearFaults();
-        client = RedisClient.create(server.uri());
+        client = RedisClient.create(redisServer.uri());
         connection = client.connect();
         redis = connection.sync();
     }
@@ -69,7 +65,7 @@ class DaemonProcessIT {
 
     private Map<String, String> env(String consumer) {
         Map<String, String> env = new HashMap<>();
-        env.put("REDIS_URL", server.uri());
+        env.put("REDIS_URL", redisServer.uri());
         env.put("METRICS_PORT", "0");
         env.put("GOV_CONSUMER_NAME", consumer);
         env.put("BINANCE_BASE_URL", exchange.baseUrl());
@@ -199,9 +195,9 @@ class DaemonProcessIT {
         d.awaitMessage("[INFO] Consumer group: governor on quantum:stream:apply.plan");
         publish("plan_id", "before-restart", "symbol", "BTCUSDT", "action", "FULL_CLOSE", "decision", "EXECUTE");
         await().atMost(Duration.ofSeconds(10)).until(() -> audits().size() == 1);
-        server.kill();
+        redisServer.server().kill();
         Thread.sleep(1500);
-        server.restart();
+        redisServer.server().restart();
         d.awaitMessage("[CRITICAL] Redis state lost (consumer group missing) - kill switch and disarm latch were reset");
         connection.close();
         connection = client.connect();
@@ -214,7 +210,7 @@ class DaemonProcessIT {
 
     @Test
     void healthzIs503WhileRedisIsDownAnd200OnceItIsBack() throws Exception {
-        server.kill();
+        redisServer.server().kill();
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
@@ -230,7 +226,7 @@ class DaemonProcessIT {
         assertThat(http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
                 .contains("\"status\": \"unhealthy\"");
 
-        server.restart();
+        redisServer.server().restart();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         assertThat(http.send(healthz, java.net.http.HttpResponse.BodyHandlers.ofString()).body())

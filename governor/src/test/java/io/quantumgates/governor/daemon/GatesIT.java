@@ -5,41 +5,30 @@ import static org.awaitility.Awaitility.await;
 
 import io.quantumgates.governor.policy.ApplyMode;
 import io.quantumgates.governor.policy.Limits;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OPEN gates, fail-closed exchange state, modes and bad input, on a real redis-server. */
 class GatesIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
     private Harness h;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
 
     @AfterEach
     void close() {
         if (h != null) {
             h.close();
         }
-        server.flushAll();
     }
 
     private Harness start(ApplyMode mode, Limits limits, boolean credentials) {
-        h = new Harness(server, Harness.config(mode, limits, credentials, "gov-gates"));
+        h = new Harness(redis.server(), Harness.config(mode, limits, credentials, "gov-gates"));
         h.startConsumer("gov-gates");
         return h;
     }

@@ -4,37 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quantumgates.governor.policy.ApplyMode;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract §7.1: the live testnet book of the seed report, default caps. */
 class SeedScenarioIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
     private Harness h;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
 
     @AfterEach
     void close() {
         if (h != null) {
             h.close();
         }
-        server.flushAll();
     }
 
     /** 22 positions, BTCUSDT among them, Σ|notional| = 118,844.14; SOLUSDT not held, mark 150.00. */
@@ -52,7 +41,7 @@ class SeedScenarioIT {
     }
 
     private Harness start(int maxPositions) {
-        h = new Harness(server, Harness.config(ApplyMode.TESTNET, Harness.limits(maxPositions), true, "gov-seed"));
+        h = new Harness(redis.server(), Harness.config(ApplyMode.TESTNET, Harness.limits(maxPositions), true, "gov-seed"));
         h.startConsumer("gov-seed");
         h.installSnapshot(seedBook(), Map.of("SOLUSDT", "150.00"), 0);
         return h;

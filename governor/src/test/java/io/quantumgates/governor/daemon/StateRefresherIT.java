@@ -5,38 +5,27 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.quantumgates.governor.policy.ApplyMode;
 import io.quantumgates.governor.policy.Limits;
-import io.quantumgates.testkit.RedisServer;
+import io.quantumgates.testkit.RedisServerExtension;
 import java.time.InstantSource;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The background gauges every instance keeps from what Redis holds, whoever polls the exchange. */
 class StateRefresherIT {
-    private static RedisServer server;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
     private Harness h;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
 
     @AfterEach
     void close() {
         h.close();
-        server.flushAll();
     }
 
     @Test
     void snapshotAgeIsInfiniteWithoutASnapshotThenTheInstalledSnapshotsAgeOnTheRedisClock() {
-        h = new Harness(server, Harness.config(ApplyMode.TESTNET, Limits.defaults(), true, "gov-refresh"));
+        h = new Harness(redis.server(), Harness.config(ApplyMode.TESTNET, Limits.defaults(), true, "gov-refresh"));
         StateRefresher refresher = new StateRefresher(h.config, () -> h.redis, h.metrics, InstantSource.system(), "test");
 
         refresher.refresh();

@@ -1,59 +1,45 @@
 package io.quantumgates.governor.exchange;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.quantumgates.common.binance.BinanceClient;
 import io.quantumgates.common.binance.BinanceCredentials;
 import io.quantumgates.common.config.Secret;
 import io.quantumgates.governor.GovernorKeys;
+import io.quantumgates.governor.TestRedis;
 import io.quantumgates.testkit.FakeBinance;
 import io.quantumgates.testkit.Fault;
-import io.quantumgates.testkit.RedisServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ExchangePollerIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static RedisServer server;
-    private static RedisClient redisClient;
-    private static StatefulRedisConnection<String, String> connection;
+    @RegisterExtension
+    static final TestRedis testRedis = new TestRedis();
     private static RedisCommands<String, String> redis;
 
     private FakeBinance fake;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-        redisClient = RedisClient.create(server.uri());
-        connection = redisClient.connect();
-        redis = connection.sync();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        connection.close();
-        redisClient.shutdown();
-        server.close();
+    static void redisHandle() {
+        redis = testRedis.redis();
     }
 
     @BeforeEach
     void start() {
-        server.flushAll();
         fake = FakeBinance.start();
         fake.loadSeedAccount();
     }

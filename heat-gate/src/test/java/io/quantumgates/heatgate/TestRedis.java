@@ -1,56 +1,48 @@
-package io.quantumgates.governor.cli;
+package io.quantumgates.heatgate;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.quantumgates.common.config.Env;
 import io.quantumgates.testkit.RedisServer;
-import java.util.HashMap;
-import java.util.Map;
+import io.quantumgates.testkit.RedisServerExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real redis-server for one test class (register it as a static {@code @RegisterExtension}), emptied before each
- * test, with a Lettuce handle to arrange and inspect it and the daemon env that points at it.
+ * The testkit's {@link RedisServerExtension} (one real redis-server per test class, emptied before each test) plus
+ * one Lettuce handle to arrange and inspect it. Register it as a static {@code @RegisterExtension}.
  */
 final class TestRedis implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
-    RedisServer server;
+    private final RedisServerExtension server = new RedisServerExtension();
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = RedisServer.start();
+        server.beforeAll(context);
         client = RedisClient.create(server.uri());
         connection = client.connect();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server.flushAll();
+        server.beforeEach(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         connection.close();
         client.shutdown();
-        server.close();
+        server.afterAll(context);
+    }
+
+    RedisServer server() {
+        return server.server();
     }
 
     RedisCommands<String, String> redis() {
         return connection.sync();
-    }
-
-    Env env() {
-        return new Env(Map.of("REDIS_URL", server.uri()));
-    }
-
-    Env env(Map<String, String> more) {
-        Map<String, String> vars = new HashMap<>(more);
-        vars.put("REDIS_URL", server.uri());
-        return new Env(vars);
     }
 }
