@@ -1,7 +1,6 @@
 package io.quantumgates.common.config;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -151,23 +150,9 @@ public record RedisSettings(String host, int port, int db, String username, Secr
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     /** {@code host:port} for log lines. */
     public String hostPort() {
         return host + ":" + port;
-    }
-
-    /** A URI with the real password, for the Redis client only. Never log it. */
-    public String connectionUri() {
-        String userInfo = "";
-        if (!password.isEmpty()) {
-            userInfo = (username.isEmpty() ? "" : encode(username) + ":") + encode(password.reveal()) + "@";
-        }
-        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return (tls ? "rediss://" : "redis://") + userInfo + h + ":" + port + "/" + db;
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     // Built from the fields, not from a URI string: nothing here ever renders the password into text.
-    private static RedisURI uri(RedisSettings settings) {
+    static RedisURI uri(RedisSettings settings) {
         RedisURI.Builder builder = RedisURI.builder()
                 .withHost(settings.host())
                 .withPort(settings.port())
