@@ -2,50 +2,30 @@ package io.quantumgates.governor.daemon;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.quantumgates.testkit.JarProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar target/quantum-governor.jar} as a child process, its stdout in a file. */
+/** {@code java -jar target/quantum-governor.jar} as a child process, configured by {@code env} alone. */
 final class DaemonProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/quantum-governor.jar");
-    private final Process process;
-    private final Path out;
+    private final JarProcess process;
 
-    private DaemonProcess(Process process, Path out) {
+    private DaemonProcess(JarProcess process) {
         this.process = process;
-        this.out = out;
     }
 
     static DaemonProcess start(Map<String, String> env, String... args) {
-        try {
-            Path out = Files.createTempFile("governor-", ".log");
-            List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx192m", "-jar",
-                    JAR.toAbsolutePath().toString()));
-            cmd.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("GOV_") || k.startsWith("BINANCE_")
-                    || k.startsWith("REDIS_") || k.equals("APPLY_MODE") || k.equals("METRICS_PORT"));
-            pb.environment().putAll(env);
-            return new DaemonProcess(pb.start(), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DaemonProcess(JarProcess.start(JAR, List.of("-XX:TieredStopAtLevel=1", "-Xmx192m"), env,
+                k -> k.startsWith("GOV_") || k.startsWith("BINANCE_") || k.startsWith("REDIS_")
+                        || k.equals("APPLY_MODE") || k.equals("METRICS_PORT"),
+                args));
     }
 
     List<String> lines() {
-        try {
-            return Files.readAllLines(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.lines();
     }
 
     /** Messages without the timestamp: {@code [INFO] text}. */
@@ -61,30 +41,24 @@ final class DaemonProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(30)).until(() -> messages().stream().anyMatch(m -> m.matches(regex)));
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("daemon did not exit within " + timeout + "; log:\n" + String.join("\n", lines()));
-        }
-        return process.exitValue();
+    int awaitExit(Duration timeout) {
+        return process.waitFor(timeout);
     }
 
     void sigterm() {
-        process.destroy();
+        process.sigterm();
     }
 
-    void sigkill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+    void sigkill() {
+        process.sigkill();
     }
 
     boolean alive() {
-        return process.isAlive();
+        return process.alive();
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            sigkill();
-        }
+    public void close() {
+        process.close();
     }
 }
